@@ -1,0 +1,3 @@
+export { ChartsError, type Where } from "./ChartsError.ts";
+export { invalid } from "./invalid.ts";
+export { describe } from "./describe.ts";

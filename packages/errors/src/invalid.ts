@@ -1,0 +1,14 @@
+import { ChartsError, type Where } from "./ChartsError.ts";
+import { describe } from "./describe.ts";
+
+/**
+ * The error for a value that is not what a stage expected, in one form for
+ * the whole project (after sharp's invalidParameterError):
+ *
+ *   datasets/arms/data.csv, row 3, value: expected a number but received "7,6" of type string
+ *
+ * @example throw invalid(where, "a number", cell)
+ */
+export function invalid(where: Where, expected: string, received: unknown): ChartsError {
+  return new ChartsError(`expected ${expected} but received ${describe(received)}`, where);
+}

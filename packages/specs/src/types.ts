@@ -1,0 +1,65 @@
+// Contracts of the chart-spec stage. A chart definition is one JSON file under
+// `charts/` (see chart.schema.json): Vega-Lite for the plot, plus the
+// publishing metadata a newsroom needs around it.
+import type { TopLevelSpec } from "vega-lite";
+
+/** Text placed on the chart, declared in the definition rather than drawn by hand. */
+export type Annotation =
+  /** A text label at a data point, with an optional connector line from label to point. */
+  | { type: "label"; at: Record<string, string | number>; text: string; dx?: number; dy?: number; connector?: boolean; align?: "left" | "center" | "right" }
+  /** Draw one category in the highlight colour and the rest muted. */
+  | { type: "highlight"; field: string; values: Array<string | number> }
+  /** A shaded band across a range of the x field (or y), with an optional label. */
+  | { type: "range"; field: string; from: string | number; to: string | number; text?: string }
+  /** Value labels on bars (end of bar) or points, formatted in house style. */
+  | { type: "values" }
+  /** Series names at the end of each line instead of a legend. */
+  | { type: "line-labels"; field: string };
+
+export interface ChartDefinition {
+  /** URL-safe id; names the output files. */
+  slug: string;
+  /** The finding, in a sentence. */
+  headline: string;
+  /** What is plotted, with units. */
+  dek: string;
+  notes?: string;
+  /** Overrides the source line built from the datasets' source texts. */
+  source?: string;
+  byline?: string;
+  /** Alternative text: what the chart shows, for readers who cannot see it. */
+  alt: string;
+  /** Name of the dataset under `datasets/`, or several, the first being the plot's data. */
+  data: string | { dataset: string; filter?: string };
+  /** Plot size in px, without header and footer. */
+  width?: number;
+  height?: number;
+  locale?: string;
+  /** The plot: a Vega-Lite unit or layer spec without data, title or config. */
+  plot: Record<string, unknown>;
+  annotations?: Annotation[];
+}
+
+/** Publishing metadata carried to render (header, footer) and publish (manifest). */
+export interface ChartMeta {
+  slug: string;
+  headline: string;
+  dek: string;
+  notes?: string;
+  source: string;
+  byline?: string;
+  alt: string;
+  locale: string;
+}
+
+export interface CompiledChart {
+  /** Path of the chart definition as shown to users. */
+  file: string;
+  meta: ChartMeta;
+  /** Validated Vega-Lite, data inlined, house theme applied; `usermeta.chart` holds `meta`. */
+  spec: TopLevelSpec;
+  /** Names of the datasets drawn on. */
+  datasets: string[];
+  /** Ids of the source texts those datasets cite. */
+  texts: string[];
+}
