@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { ChartsError } from "@charts/errors";
+import { loadDatasets, loadSources, type Dataset } from "@charts/datasets";
+import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
+import { light } from "@charts/theme";
+import { renderChart, setupRenderer, svgToPng } from "@charts/render";
+import { publish, type FailedChart, type FigureProvenance, type RenderedChart } from "@charts/publish";
+import cli from "../../package.json" with { type: "json" };
+import { display, loadConfig, type Config } from "../config.ts";
+import { verify, type Verification } from "./check.ts";
+
+/**
+ * `charts` / `charts build`, the desk's main job:
+ *   1. load    datasets, sources and chart definitions
+ *   2. verify  every dataset figure against its source text (skipped, loudly, without the texts)
+ *   3. compile definition + datasets + house theme -> validated Vega-Lite
+ *   4. render  Vega-Lite -> Vega -> SVG -> PNG at 1x and 2x
+ *   5. publish everything that built, atomically; failed charts keep their last good version
+ * Exits non-zero when any chart failed.
+ */
+export async function build(options: { texts?: string; config?: string; out?: string }): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig({ file: options.config, texts: options.texts, out: options.out });
+
+  // 1. load
+  const datasets = await loadDatasets(config.datasets);
+  const sources = await loadSources(config.sources);
+  const definitions = await loadChartDefinitions(config.charts);
+
+  // 2. verify
+  const verification = await verifyIfPossible(config, datasets);
+
+  // 3-4. compile and render each chart; one failure does not stop the others
+  await setupRenderer();
+  const charts: RenderedChart[] = [];
+  const failed: FailedChart[] = [];
+  for (const { file, definition } of definitions) {
+    const chartStart = performance.now();
+    try {
+      const compiled = compileChart(definition, { file: display(config, file), datasets, sources, theme: light });
+      assertVerified(compiled, verification);
+      const chart = await renderCompiled(compiled, datasets, verification);
+      charts.push(chart);
+      const { width, height } = chart.variants[0]!;
+      console.log(`✓ ${chart.slug.padEnd(32)} ${width}×${height}  ${Math.round(performance.now() - chartStart)} ms`);
+    } catch (error) {
+      const message = error instanceof ChartsError ? error.message : String((error as Error).stack ?? error);
+      failed.push({ slug: definition.slug, error: message });
+      console.error(`✗ ${definition.slug.padEnd(32)} ${message}`);
+    }
+  }
+
+  // 5. publish
+  await publish({ outDir: config.out, charts, failed, toolVersion: cli.version });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed in ${seconds} s -> ${display(config, config.out)}`,
+  );
+  if (failed.length) process.exitCode = 1;
+}
+
+async function verifyIfPossible(config: Config, datasets: Map<string, Dataset>): Promise<Verification | undefined> {
+  if (!existsSync(config.texts)) {
+    console.warn(
+      `! the source texts are not at ${config.texts}: building from the committed datasets without checking their figures (pass --texts DIR or set CHARTS_TEXTS)`,
+    );
+    return undefined;
+  }
+  const verification = await verify(config, datasets);
+  for (const error of verification.errors) console.error(`error: ${error.message}`);
+  console.log(
+    `${verification.errors.length ? "✗" : "✓"} ${verification.verified.length} figures checked against ${display(config, config.texts)}` +
+      (verification.errors.length ? `, ${verification.errors.length} no longer match` : ""),
+  );
+  return verification;
+}
+
+/** A chart drawing on a dataset whose figures the texts no longer support must not be published. */
+function assertVerified(compiled: CompiledChart, verification: Verification | undefined): void {
+  for (const name of compiled.datasets) {
+    const errors = verification?.failing.get(name);
+    if (errors?.length) {
+      throw new ChartsError(`dataset ${name} failed its check against the texts (${errors.length} figure${errors.length === 1 ? "" : "s"}): ${errors[0]!.message}`, { file: compiled.file });
+    }
+  }
+}
+
+async function renderCompiled(
+  compiled: CompiledChart,
+  datasets: Map<string, Dataset>,
+  verification: Verification | undefined,
+): Promise<RenderedChart> {
+  const { svg, width, height } = await renderChart(compiled.spec);
+  const [png, png2x] = await Promise.all([svgToPng(svg, 1), svgToPng(svg, 2)]);
+  const { meta } = compiled;
+  return {
+    slug: meta.slug,
+    headline: meta.headline,
+    dek: meta.dek,
+    alt: meta.alt,
+    source: meta.source,
+    notes: meta.notes,
+    byline: meta.byline,
+    vegaLite: `${JSON.stringify(compiled.spec, null, 2)}\n`,
+    variants: [{ name: "default", theme: "light", width, height, svg, png, png2x }],
+    datasets: compiled.datasets,
+    texts: compiled.texts,
+    provenance: provenanceOf(compiled, datasets, verification),
+  };
+}
+
+function provenanceOf(
+  compiled: CompiledChart,
+  datasets: Map<string, Dataset>,
+  verification: Verification | undefined,
+): FigureProvenance[] {
+  return compiled.datasets.flatMap((name) =>
+    (datasets.get(name)?.rows ?? []).map(({ row, provenance }) => ({
+      dataset: name,
+      row,
+      source: provenance.source,
+      figure: provenance.figure,
+      status: provenance.status,
+      ...(provenance.note ? { note: provenance.note } : {}),
+      ...(provenance.formula ? { formula: provenance.formula } : {}),
+      ...sentenceOf(verification, name, row),
+    })),
+  );
+}
+
+function sentenceOf(verification: Verification | undefined, dataset: string, row: number): { sentence?: string } {
+  const found = verification?.verified.find((v) => v.dataset === dataset && v.row === row);
+  return found ? { sentence: found.sentence } : {};
+}

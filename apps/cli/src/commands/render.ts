@@ -1,0 +1,14 @@
+import { resolve } from "node:path";
+import { invalid } from "@charts/errors";
+import { renderFile } from "@charts/render";
+
+/** `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow. */
+export async function render(spec: string, options: { out: string; scale: string; base?: string }): Promise<void> {
+  const scale = Number(options.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
+    throw invalid({ field: "--scale" }, "a number above 0 and at most 10", options.scale);
+  }
+  const out = resolve(options.out);
+  await renderFile(resolve(spec), out, { scale, base: options.base ? resolve(options.base) : undefined });
+  console.log(`✓ ${spec} -> ${options.out}`);
+}

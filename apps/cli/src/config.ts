@@ -1,0 +1,56 @@
+// The project's folders come from charts.config.json at the project root, so a
+// desk can move texts or output without touching code; the texts folder can be
+// overridden per run (--texts) or per machine (CHARTS_TEXTS).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { ChartsError, invalid } from "@charts/errors";
+
+export const CONFIG_FILE = "charts.config.json";
+
+export interface Config {
+  /** Folder holding charts.config.json. */
+  root: string;
+  texts: string;
+  datasets: string;
+  sources: string;
+  charts: string;
+  out: string;
+}
+
+const KEYS = ["texts", "datasets", "sources", "charts", "out"] as const;
+
+/** Finds charts.config.json from `start` upwards (or reads `file`) and resolves its folders. */
+export function loadConfig(options: { start?: string; file?: string; texts?: string; out?: string } = {}): Config {
+  const file = options.file ? resolve(options.file) : findConfig(options.start ?? process.cwd());
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ChartsError(`cannot read the project config: ${(error as Error).message}`, { file }, { cause: error });
+  }
+  const root = dirname(file);
+  const config = { root } as Config;
+  for (const key of KEYS) {
+    const value = json[key];
+    if (typeof value !== "string" || value === "") throw invalid({ file, field: key }, "a folder path", value);
+    config[key] = resolve(root, value);
+  }
+  const texts = options.texts ?? process.env.CHARTS_TEXTS;
+  if (texts) config.texts = resolve(texts);
+  if (options.out) config.out = resolve(options.out);
+  return config;
+}
+
+function findConfig(start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) throw new ChartsError(`no ${CONFIG_FILE} in ${start} or any folder above it`);
+  }
+}
+
+/** A path as the user should read it: relative to the project root when inside it. */
+export function display(config: Config, path: string): string {
+  const rel = relative(config.root, path);
+  return rel.startsWith("..") ? path : rel || ".";
+}

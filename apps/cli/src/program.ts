@@ -1,0 +1,61 @@
+import { Command, Option } from "commander";
+import { build } from "./commands/build.ts";
+import { check } from "./commands/check.ts";
+import { extract } from "./commands/extract.ts";
+import { render } from "./commands/render.ts";
+
+const textsOption = () =>
+  new Option("--texts <dir>", "folder of source texts (default: charts.config.json, or CHARTS_TEXTS)");
+const configOption = () => new Option("--config <file>", "project config (default: charts.config.json found from the current folder up)");
+
+/** The command line, with every command and option documented for `--help`. */
+export function program(): Command {
+  const cli = new Command("charts")
+    .description("Turn news articles into publishable charts: texts -> datasets -> charts -> SVG/PNG -> publish folder")
+    .showHelpAfterError()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  pnpm charts                       check every figure, then build every chart into dist/charts/
+  pnpm charts check                 only check that the texts still say what the datasets claim
+  pnpm charts extract ../shared/texts/004_e411960df6774cf9.txt
+  pnpm charts render spec.vl.json -o chart.png --scale 2
+
+Environment:
+  CHARTS_TEXTS   folder of source texts, overriding charts.config.json`,
+    );
+
+  cli
+    .command("build", { isDefault: true })
+    .description("check the datasets against the texts, then build every chart (the default command)")
+    .addOption(textsOption())
+    .addOption(configOption())
+    .option("--out <dir>", "publish folder (default: charts.config.json 'out', dist/charts)")
+    .action((options) => build(options));
+
+  cli
+    .command("check")
+    .description("re-read the texts and verify every dataset figure against the sentence it cites")
+    .addOption(textsOption())
+    .addOption(configOption())
+    .action((options) => check(options));
+
+  cli
+    .command("extract")
+    .description("list every figure a text states, with its sentence: the start of a new dataset")
+    .argument("<file>", "a plain-text article")
+    .option("--json", "print JSON instead of a table")
+    .action((file, options) => extract(file, options));
+
+  cli
+    .command("render")
+    .description("render a standalone Vega-Lite (.vl.json) or Vega (.vg.json) spec to .svg or .png")
+    .argument("<spec>", "the spec file")
+    .requiredOption("-o, --out <file>", "output file; its extension (.svg or .png) chooses the format")
+    .option("--scale <n>", "PNG scale factor", "1")
+    .option("--base <dir>", "folder that relative data URLs resolve against (default: the spec's folder)")
+    .action((spec, options) => render(spec, options));
+
+  return cli;
+}
