@@ -1,1 +1,23 @@
-export {};
+// @charts/fonts: the house typeface, bundled, and everything that needs its metrics.
+//
+//   files/*.ttf --loadFonts--> harfbuzz faces --> measureText / wrapText / assertGlyphs  (layout)
+//               --useProjectFonts/writeFontconfig--> fonts.conf --> sharp text           (raster)
+//               --embedFonts--> WOFF2 subsets as data URIs inside the SVG                (browser <img>)
+export {
+  bundledWeight,
+  faceFor,
+  firstFamily,
+  fontFaces,
+  fontsDir,
+  houseFamily,
+  type FontFace,
+  type FontSpec,
+  type FontStyle,
+  type FontWeight,
+} from "./fontFaces.ts";
+export { loadFonts } from "./loadFonts.ts";
+export { measureText } from "./measureText.ts";
+export { wrapText } from "./wrapText.ts";
+export { assertGlyphs, codePointName } from "./assertGlyphs.ts";
+export { writeFontconfig, useProjectFonts } from "./writeFontconfig.ts";
+export { embedFonts, textByFace } from "./embedFonts.ts";
