@@ -1,0 +1,92 @@
+import type { Config } from "vega-lite";
+import type { Theme } from "./types.ts";
+
+/**
+ * The house style as Vega-Lite config: font and sizes from the theme, no
+ * chart border, horizontal gridlines only (darker at zero, where a bar
+ * starts), no y domain line, no ticks, the x domain line as the baseline.
+ * No title config: render draws headline, dek and footer outside the plot.
+ *
+ * Number labels use the `house` format type (see formatValue), which render
+ * registers as a Vega expression function; hence `customFormatTypes`.
+ *
+ * @example { ...spec, config: vegaLiteConfig(light) }
+ */
+export function vegaLiteConfig(theme: Theme): Config {
+  const { text, colors, fontFamily } = theme;
+  // Zero is where bars start and where a line's scale would otherwise lie.
+  const gridColor = { condition: { test: "datum.value === 0", value: colors.axis }, value: colors.grid };
+  return {
+    background: colors.background,
+    // The header and footer share this padding, so plot and headline align left.
+    padding: { top: 8, right: theme.spacing.padding, bottom: 4, left: theme.spacing.padding },
+    autosize: { type: "fit", contains: "padding" },
+    font: fontFamily,
+    customFormatTypes: true,
+    view: { stroke: null, continuousHeight: 360 },
+    range: { category: colors.categorical },
+    axis: {
+      labelFont: fontFamily,
+      labelFontSize: text.axisLabel.size,
+      labelFontWeight: text.axisLabel.weight,
+      labelColor: text.axisLabel.color,
+      labelPadding: 6,
+      labelOverlap: true,
+      titleFont: fontFamily,
+      titleFontSize: text.axisTitle.size,
+      titleFontWeight: text.axisTitle.weight,
+      titleColor: text.axisTitle.color,
+      titlePadding: 8,
+      ticks: false,
+      domainColor: colors.axis,
+      domainWidth: 1,
+      gridColor: colors.grid,
+      gridWidth: 1,
+    },
+    axisX: { grid: false, domain: true, labelAngle: 0, labelFlush: false },
+    axisY: {
+      grid: true,
+      domain: false,
+      gridColor,
+      // Unit titles sit above the axis, read horizontally, left-aligned.
+      titleAngle: 0,
+      titleAlign: "left",
+      titleAnchor: "end",
+      titleBaseline: "bottom",
+      titleX: 0,
+      titleY: -10,
+      labelAlign: "right",
+    },
+    // Bars side by side need no gridlines between categories.
+    axisYBand: { grid: false, domain: false, titleAngle: 0 },
+    axisXBand: { grid: false },
+    legend: {
+      orient: "top",
+      direction: "horizontal",
+      labelFont: fontFamily,
+      labelFontSize: text.legend.size,
+      labelColor: text.legend.color,
+      titleFont: fontFamily,
+      titleFontSize: text.legend.size,
+      titleFontWeight: 600,
+      titleColor: text.legend.color,
+      symbolType: "square",
+      symbolStrokeWidth: 0,
+      columnPadding: 16,
+      padding: 0,
+      offset: 12,
+    },
+    mark: { color: colors.categorical[0] ?? colors.highlight },
+    bar: { binSpacing: 1, discreteBandSize: { band: 0.7 }, cornerRadius: 0 },
+    line: { strokeWidth: 2.5, strokeCap: "round", strokeJoin: "round" },
+    point: { filled: true, size: 50 },
+    rule: { color: colors.axis },
+    rect: { color: colors.range },
+    text: {
+      font: fontFamily,
+      fontSize: text.annotation.size,
+      color: text.annotation.color,
+    },
+    scale: { bandPaddingInner: 0.25, bandPaddingOuter: 0.15 },
+  };
+}
