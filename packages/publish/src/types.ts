@@ -48,3 +48,102 @@ export interface FailedChart {
   slug: string;
   error: string;
 }
+
+// ---------------------------------------------------------------------------
+// The publish folder, as the CMS reads it (manifest.json, schema in
+// manifest.schema.json beside this package).
+
+/** Why a chart's content changed: its data (Vega-Lite, provenance), its words, or only its rendering. */
+export type ChangeReason = "data" | "text" | "render";
+
+/** One published file. Releases never change a file: a new content gets a new hashed name. */
+export interface PublishedFile {
+  /** Immutable, content-hashed name, e.g. `arms.3f2a9c0d1b7e.svg`. */
+  name: string;
+  /** Stable name that always holds the latest good version, e.g. `arms.svg`; absent on a previous version's files. */
+  stable?: string;
+  /** Media type, without parameters: `image/svg+xml`, `image/png`, `application/json`, `text/html`. */
+  type: string;
+  bytes: number;
+  /** Hex SHA-256 of the file's bytes; the file name carries its first 12 digits. */
+  sha256: string;
+}
+
+/** One size and theme of a published chart. */
+export interface PublishedVariant {
+  name: string;
+  theme: "light" | "dark";
+  width: number;
+  height: number;
+  svg: PublishedFile;
+  /** PNG fallback at 1x (width x height px) and 2x. */
+  png: PublishedFile;
+  png2x: PublishedFile;
+}
+
+/** A correction: the chart's content changed after it was published. */
+export interface ChartChange {
+  date: string;
+  reasons: ChangeReason[];
+  /** Content hash of the new version. */
+  to: string;
+  /** The version it replaced; its hashed files stay published. */
+  from: { hash: string; lastChanged: string; toolVersion: string; files: PublishedFile[] };
+}
+
+/** A chart whose last build failed: what is published is its last good version. */
+export interface ChartStale {
+  /** When the chart first failed (it keeps that date while it goes on failing). */
+  since: string;
+  reason: string;
+}
+
+/** One chart in the manifest. */
+export interface PublishedChart {
+  slug: string;
+  headline: string;
+  dek: string;
+  alt: string;
+  source: string;
+  notes?: string;
+  byline?: string;
+  /** Content hash of this version (12 hex digits), from `hashes`. */
+  hash: string;
+  /** Hashes of the parts a correction is told apart by. */
+  hashes: Record<ChangeReason, string>;
+  /** When the content last changed; a rebuild with identical output keeps it. */
+  lastChanged: string;
+  /** Version of the tool that wrote this version's files. */
+  toolVersion: string;
+  variants: PublishedVariant[];
+  vegaLite: PublishedFile;
+  /** The HTML snippet a CMS pastes (`<slug>.html`). */
+  embed: PublishedFile;
+  datasets: string[];
+  texts: string[];
+  provenance: FigureProvenance[];
+  stale?: ChartStale;
+  /** Corrections, oldest first. */
+  changes: ChartChange[];
+}
+
+/** A chart that failed and has never been published: no files. */
+export interface FailedEntry {
+  slug: string;
+  error: string;
+  since: string;
+}
+
+export interface Manifest {
+  /** Relative address of the JSON Schema, published beside the manifest. */
+  $schema: "manifest.schema.json";
+  /** Version of this manifest's shape; a breaking change increments it. */
+  version: 1;
+  /** Version of the tool that made this release. */
+  toolVersion: string;
+  publishedAt: string;
+  /** Address the embed snippets use for files, e.g. `/charts/` or `https://charts.example.org/charts/`. */
+  baseUrl: string;
+  charts: PublishedChart[];
+  failed: FailedEntry[];
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { HtmlValidate } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embedSnippet, escapeHtml, publish, type Manifest, type PublishedChart } from "../src/index.ts";
+import { chart, multiVariantChart } from "./fixtures/syntheticChart.ts";
+
+// Real manifest entries, from a real publish, so the snippet sees real file names.
+let root: string;
+let manifest: Manifest;
+const get = (slug: string): PublishedChart => manifest.charts.find((c) => c.slug === slug)!;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "embed-"));
+  const escaped = chart("plain", { alt: 'Bars "quoted" <b>not bold</b>', notes: "A & B", source: "Source: Desk" });
+  ({ manifest } = await publish({
+    outDir: join(root, "charts"),
+    charts: [escaped, multiVariantChart("multi"), chart("bare", { notes: undefined, byline: undefined })],
+    toolVersion: "1.0.0",
+    sync: false,
+    baseUrl: "https://cdn.example.org/charts/",
+  }));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function validationErrors(html: string): Promise<string[]> {
+  const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+  const report = await validator.validateString(html);
+  return report.results.flatMap((result) => result.messages.map((m) => `${m.ruleId}: ${m.message}`));
+}
+
+describe("embedSnippet", () => {
+  it("is valid HTML for one variant, with the PNG fallback at 1x and 2x and an escaped caption", async () => {
+    const plain = get("plain");
+    const html = embedSnippet(plain, manifest.baseUrl);
+    expect(await validationErrors(html)).toEqual([]);
+    const [only] = plain.variants;
+    const url = (name: string) => `https://cdn.example.org/charts/${name}`;
+    expect(html).toContain(`<source type="image/svg+xml" srcset="${url(only!.svg.name)}">`);
+    expect(html).toContain(
+      `<img src="${url(only!.png.name)}" srcset="${url(only!.png.name)} 1x, ${url(only!.png2x.name)} 2x" width="640" height="400"`,
+    );
+    expect(html).toContain('alt="Bars &quot;quoted&quot; &lt;b&gt;not bold&lt;/b&gt;"');
+    expect(html).toContain('<p class="chart-notes">A &amp; B</p>');
+    // A source line that already says "Source:" is not prefixed twice.
+    expect(html).toContain('<p class="chart-source">Source: Desk</p>');
+    expect(html).toContain('<p class="chart-byline">Graphics desk</p>');
+    expect(html).toMatch(new RegExp(`^<figure class="chart" id="chart-plain" data-chart-slug="plain" data-chart-hash="${plain.hash}">`));
+  });
+
+  it("picks the dark and the narrow variants with media queries", async () => {
+    const multi = get("multi");
+    const html = embedSnippet(multi, "/charts/");
+    expect(await validationErrors(html)).toEqual([]);
+    const svg = (name: string) => `/charts/${multi.variants.find((v) => v.name === name)!.svg.name}`;
+    const sources = html.split("\n").filter((line) => line.includes("<source"));
+    // Order matters: the first source whose media matches wins.
+    expect(sources.map((line) => line.trim())).toEqual([
+      `<source media="(prefers-color-scheme: dark) and (max-width: 639px)" type="image/svg+xml" srcset="${svg("narrow-dark")}">`,
+      `<source media="(prefers-color-scheme: dark)" type="image/svg+xml" srcset="${svg("dark")}">`,
+      `<source media="(max-width: 639px)" type="image/svg+xml" srcset="${svg("narrow")}">`,
+      `<source type="image/svg+xml" srcset="${svg("default")}">`,
+    ]);
+    // The fallback image is the default variant's.
+    expect(html).toContain(`<img src="/charts/${multi.variants[0]!.png.name}"`);
+  });
+
+  it("leaves out the notes and byline a chart does not have, and prefixes the source", async () => {
+    const html = embedSnippet(get("bare"), "/charts/");
+    expect(await validationErrors(html)).toEqual([]);
+    expect(html).not.toContain("chart-notes");
+    expect(html).not.toContain("chart-byline");
+    expect(html).toContain('<p class="chart-source">Source: Example Agency</p>');
+  });
+
+  it("is the snippet publish writes as <slug>.html", async () => {
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(join(root, "charts", "multi.html"), "utf8")).toBe(embedSnippet(get("multi"), manifest.baseUrl));
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes the five characters that matter in text and attributes", () => {
+    expect(escapeHtml(`<a href="x">Tom's & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;");
+  });
+});
