@@ -1,3 +1,4 @@
+/// <reference path="./subset-font.d.ts" />
 // An SVG shown through <img> is sandboxed: it cannot load or use the page's
 // fonts. So the faces it draws with travel inside it, subset to the characters
 // it draws, as WOFF2 data URIs.

@@ -16,7 +16,7 @@ export {
   type FontWeight,
 } from "./fontFaces.ts";
 export { loadFonts } from "./loadFonts.ts";
-export { measureText } from "./measureText.ts";
+export { fontExtents, measureText, type FontExtents } from "./measureText.ts";
 export { wrapText } from "./wrapText.ts";
 export { assertGlyphs, codePointName } from "./assertGlyphs.ts";
 export { writeFontconfig, useProjectFonts } from "./writeFontconfig.ts";

@@ -38,3 +38,21 @@ export function measureText(text: string, font: FontSpec): number {
   const loaded = loadedFace(faceFor(font));
   return (shapedAdvance(loaded, text) / loaded.upem) * font.size;
 }
+
+/** Vertical metrics of a face at a size, in px (descent positive, below the baseline). */
+export interface FontExtents {
+  ascent: number;
+  descent: number;
+  lineGap: number;
+}
+
+/**
+ * Ascent and descent of a bundled face at `font.size`, as browsers use them
+ * to place a baseline in a line box: baseline = top + (lineHeight - ascent - descent) / 2 + ascent.
+ */
+export function fontExtents(font: FontSpec): FontExtents {
+  const loaded = loadedFace(faceFor(font));
+  const { ascender, descender, lineGap } = loaded.font.hExtents();
+  const scale = font.size / loaded.upem;
+  return { ascent: ascender * scale, descent: -descender * scale, lineGap: lineGap * scale };
+}

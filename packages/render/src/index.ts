@@ -1,1 +1,19 @@
-export {};
+// @charts/render: a chart from spec to pixels, headless and deterministic.
+//
+//   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format
+//   compileVegaLite    Vega-Lite -> Vega
+//   renderSvg          Vega -> SVG + text boxes (View, renderer "none", local data only)
+//   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes, source, byline
+//   renderChart        all of the above for a compiled chart, fonts embedded (embedFonts)
+//   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
+//   renderFile         the standalone `charts render SPEC -o OUT`
+export { setupRenderer } from "./setupRenderer.ts";
+export { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
+export { renderSvg, quoteFontFamilies } from "./renderSvg.ts";
+export { localLoader } from "./localLoader.ts";
+export { frameChart, sourceLine } from "./frameChart.ts";
+export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
+export { svgToPng, probeFonts } from "./svgToPng.ts";
+export { renderFile } from "./renderFile.ts";
+export { house } from "./houseFormat.ts";
+export type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";

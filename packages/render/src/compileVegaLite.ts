@@ -1,0 +1,29 @@
+import type { Spec } from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import { ChartsError } from "@charts/errors";
+import { vegaModules } from "./loadVega.ts";
+
+/** True for a Vega-Lite spec (by `$schema`, or by having no Vega `marks`). */
+export function isVegaLite(spec: object): boolean {
+  const schema = (spec as { $schema?: unknown }).$schema;
+  if (typeof schema === "string") {
+    if (schema.includes("/vega-lite/")) return true;
+    if (schema.includes("/vega/")) return false;
+  }
+  return !("marks" in spec) && ["mark", "layer", "concat", "hconcat", "vconcat", "facet", "repeat"].some((key) => key in spec);
+}
+
+/**
+ * Vega-Lite -> Vega, after setupRenderer(). Compile errors (an unknown
+ * field type, a bad encoding) become ChartsErrors.
+ *
+ * @example compileVegaLite({ mark: "bar", data: { values }, encoding: { ... } })
+ */
+export function compileVegaLite(vl: TopLevelSpec): Spec {
+  const { vegaLite } = vegaModules();
+  try {
+    return vegaLite.compile(vl).spec as Spec;
+  } catch (error) {
+    throw new ChartsError(`Vega-Lite could not compile the spec: ${(error as Error).message}`, {}, { cause: error });
+  }
+}

@@ -1,0 +1,128 @@
+import type { ChartMeta } from "@charts/specs";
+import type { TextStyle, Theme } from "@charts/theme";
+import { assertGlyphs, fontExtents, measureText, wrapText } from "@charts/fonts";
+import type { RenderedSvg, TextBox } from "./types.ts";
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+const SOURCE_LABEL: Record<string, string> = { fr: "Source\u00a0:", vi: "Nguồn:" };
+
+/** "Source: X" in the chart's language, unless the text already says so. */
+export function sourceLine(source: string, locale = "en"): string {
+  const label = SOURCE_LABEL[locale.slice(0, 2)] ?? "Source:";
+  if (/^\s*(sources?|nguồn)\s*:/i.test(source)) return source.trim();
+  return `${label} ${source.trim()}`;
+}
+
+interface Line {
+  text: string;
+  style: TextStyle;
+  role: string;
+  x: number;
+  /** Top of the line box. */
+  top: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * Draws the plot inside the house frame, one SVG: the headline (the finding,
+ * bold, left-aligned) and dek above; notes, the "Source: ..." line and the
+ * byline below (right-aligned on the source line when it fits, else on its
+ * own line). Text is wrapped to the chart width with exact metrics and never
+ * cut; every glyph must exist in the bundled font. The background is
+ * theme.colors.background. Returns the SVG, its size and the frame's text
+ * boxes together with the plot's (shifted into place).
+ *
+ * @example frameChart(await renderSvg(spec), meta, light)
+ */
+export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> & { boxes?: TextBox[] }, meta: ChartMeta, theme: Theme): RenderedSvg {
+  const { padding, headerGap, footerGap, dekGap } = theme.spacing;
+  const width = Math.ceil(plot.width);
+  const textWidth = width - 2 * padding;
+  const lines: Line[] = [];
+  let y = padding;
+
+  const block = (text: string | undefined, style: TextStyle, role: string): boolean => {
+    if (!text || !text.trim()) return false;
+    const font = fontOf(theme, style);
+    assertGlyphs(text, font, { field: role });
+    for (const line of wrapText(text, font, textWidth)) {
+      lines.push({ text: line, style, role, x: padding, top: y, anchor: "start" });
+      y += style.size * style.lineHeight;
+    }
+    return true;
+  };
+
+  block(meta.headline, theme.text.headline, "headline");
+  if (meta.dek?.trim()) {
+    y += dekGap;
+    block(meta.dek, theme.text.dek, "dek");
+  }
+  y += headerGap;
+  const plotTop = Math.round(y);
+  y = plotTop + Math.ceil(plot.height) + footerGap;
+
+  const footerStart = y;
+  block(meta.notes, theme.text.notes, "notes");
+  const source = theme.text.source;
+  block(sourceLine(meta.source, meta.locale), source, "source");
+  const byline = meta.byline?.trim();
+  if (byline) {
+    const font = fontOf(theme, source);
+    assertGlyphs(byline, font, { field: "byline" });
+    const last = lines[lines.length - 1];
+    const room = last && last.role === "source" ? textWidth - measureText(last.text, font) - 2 * source.size : -1;
+    if (last && measureText(byline, font) <= room) {
+      lines.push({ text: byline, style: source, role: "byline", x: width - padding, top: last.top, anchor: "end" });
+    } else {
+      block(byline, source, "byline");
+    }
+  }
+  const height = Math.ceil(y + (y > footerStart ? 0 : -footerGap) + padding);
+
+  const boxes: TextBox[] = [];
+  const texts = lines.map((line) => {
+    const font = fontOf(theme, line.style);
+    const lineHeight = line.style.size * line.style.lineHeight;
+    const { ascent, descent } = fontExtents(font);
+    // the CSS line box: half the leading above, then the ascent to the baseline
+    const baseline = line.top + (lineHeight - ascent - descent) / 2 + ascent;
+    const w = measureText(line.text, font);
+    const x1 = line.anchor === "end" ? line.x - w : line.x;
+    // same vertical box as Vega gives its text items, for comparable checks
+    boxes.push({ text: line.text, x1, y1: baseline - 0.8 * font.size, x2: x1 + w, y2: baseline + 0.2 * font.size, role: line.role });
+    const attrs = [
+      `x="${round(line.x)}"`,
+      `y="${round(baseline)}"`,
+      line.anchor === "end" ? `text-anchor="end"` : "",
+      `font-family="'${theme.fontFamily}'"`,
+      `font-size="${line.style.size}px"`,
+      `font-weight="${line.style.weight}"`,
+      line.style.style === "italic" ? `font-style="italic"` : "",
+      `fill="${line.style.color}"`,
+    ].filter(Boolean);
+    return `<text class="${line.role}" ${attrs.join(" ")}>${escapeXml(line.text)}</text>`;
+  });
+  for (const box of plot.boxes ?? []) boxes.push({ ...box, y1: box.y1 + plotTop, y2: box.y2 + plotTop });
+
+  const inner = plot.svg.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg x="0" y="${plotTop}"`);
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<defs/>`,
+    `<rect class="background" width="${width}" height="${height}" fill="${theme.colors.background}"/>`,
+    ...texts,
+    inner,
+    `</svg>`,
+  ].join("");
+  return { svg, width, height, boxes };
+}
+
+function fontOf(theme: Theme, style: TextStyle) {
+  return { size: style.size, weight: style.weight, style: style.style ?? "normal", family: theme.fontFamily };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

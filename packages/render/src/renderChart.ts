@@ -1,0 +1,64 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartMeta } from "@charts/specs";
+import { light, type Theme } from "@charts/theme";
+import { invalid } from "@charts/errors";
+import { embedFonts } from "@charts/fonts";
+import { frameChart } from "./frameChart.ts";
+import { renderSvg } from "./renderSvg.ts";
+import { setupRenderer } from "./setupRenderer.ts";
+import type { RenderedSvg, RenderOptions } from "./types.ts";
+
+/** A rendered chart variant before rasterising: RenderedVariant without its PNGs, plus text boxes. */
+export interface RenderedChartSvg extends RenderedSvg {
+  /** `default`, or e.g. `dark`. */
+  name: string;
+  theme: Theme["name"];
+  meta: ChartMeta;
+}
+
+export interface RenderChartOptions extends RenderOptions {
+  /** Default: `light`. Must match the config the spec was compiled with. */
+  theme?: Theme;
+  /** Variant name, default `default`. */
+  name?: string;
+  /** Overrides `usermeta.chart`. */
+  meta?: ChartMeta;
+}
+
+/** The ChartMeta a compiled Vega-Lite spec carries in `usermeta.chart`, checked. */
+export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
+  const meta = (vl as { usermeta?: { chart?: unknown } }).usermeta?.chart as Partial<ChartMeta> | undefined;
+  if (!meta || typeof meta !== "object") throw invalid({ field: "usermeta.chart" }, "the chart's metadata (headline, dek, source, ...)", meta);
+  for (const key of ["slug", "headline", "source", "alt"] as const) {
+    if (typeof meta[key] !== "string" || !meta[key]!.trim()) throw invalid({ field: `usermeta.chart.${key}` }, "a non-empty string", meta[key]);
+  }
+  for (const key of ["dek", "notes", "byline", "locale"] as const) {
+    if (meta[key] !== undefined && typeof meta[key] !== "string") throw invalid({ field: `usermeta.chart.${key}` }, "a string", meta[key]);
+  }
+  return { dek: "", locale: "en-GB", ...meta } as ChartMeta;
+}
+
+/**
+ * A compiled Vega-Lite chart -> the publishable SVG: compile to Vega, render
+ * the plot, draw the header and footer from `usermeta.chart` around it, embed
+ * the fonts it uses. PNGs come from svgToPng(result.svg, 1 | 2).
+ *
+ * @example const chart = await renderChart(compiled.spec); await svgToPng(chart.svg, 2)
+ */
+export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions = {}): Promise<RenderedChartSvg> {
+  await setupRenderer();
+  const theme = options.theme ?? light;
+  const meta = options.meta ?? chartMetaOf(vl);
+  const plot = await renderSvg(vl, { base: options.base, locale: options.locale ?? meta.locale });
+  const framed = frameChart(plot, meta, theme);
+  return {
+    name: options.name ?? "default",
+    theme: theme.name,
+    meta,
+    svg: await embedFonts(framed.svg),
+    width: framed.width,
+    height: framed.height,
+    boxes: framed.boxes,
+    warnings: plot.warnings,
+  };
+}

@@ -1,0 +1,161 @@
+import type { Spec, View } from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import { ChartsError } from "@charts/errors";
+import { assertGlyphs, firstFamily, houseFamily } from "@charts/fonts";
+import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
+import { isHouseFamily } from "./exactCanvas.ts";
+import { setViewLocale } from "./houseFormat.ts";
+import { localLoader } from "./localLoader.ts";
+import { vegaModules } from "./loadVega.ts";
+import type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";
+
+interface SceneItem {
+  marktype?: string;
+  role?: string;
+  items?: SceneItem[];
+  x?: number;
+  y?: number;
+  text?: unknown;
+  font?: string;
+  fontWeight?: string | number;
+  fontStyle?: string;
+  opacity?: number;
+  fillOpacity?: number;
+  bounds?: { x1: number; y1: number; x2: number; y2: number };
+}
+
+/**
+ * Vega-Lite or Vega spec -> SVG, headless, with exact text metrics: the
+ * width and height of the SVG in px, and the box of every drawn text item
+ * (axis labels and titles, legends, text marks) in SVG coordinates.
+ * Call setupRenderer() first. Data is read through a local-only loader
+ * relative to `options.base`.
+ *
+ * @example const { svg, boxes } = await renderSvg(vlSpec, { base: "datasets/trade" })
+ */
+export async function renderSvg(spec: TopLevelSpec | Spec, options: RenderOptions = {}): Promise<RenderedSvg> {
+  const { vega } = vegaModules();
+  const vgSpec = isVegaLite(spec) ? compileVegaLite(spec as TopLevelSpec) : (spec as Spec);
+  let view: View;
+  try {
+    view = new vega.View(vega.parse(vgSpec), { renderer: "none", loader: localLoader(options.base) });
+  } catch (error) {
+    throw new ChartsError(`Vega could not parse the spec: ${(error as Error).message}`, {}, { cause: error });
+  }
+  setViewLocale(view, options.locale);
+  const log = collectingLogger();
+  view.logger(log);
+  let raw: string;
+  try {
+    await view.runAsync();
+    log.throwFirst();
+    raw = await view.toSVG();
+    log.throwFirst();
+  } catch (error) {
+    if (error instanceof ChartsError) throw error;
+    throw new ChartsError(`Vega could not render the spec: ${(error as Error).message ?? String(error)}`, {}, { cause: error });
+  } finally {
+    view.finalize();
+  }
+  // the SVG's root group sits at padding + origin, as in vega-view's offset()
+  const [ox, oy] = view.origin();
+  const padding = view.padding() as { left?: number; top?: number };
+  const x0 = (padding.left ?? 0) + ox;
+  const y0 = (padding.top ?? 0) + oy;
+  const boxes: TextBox[] = [];
+  collectText((view.scenegraph() as unknown as { root: SceneItem }).root, x0, y0, boxes);
+  const size = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(raw);
+  if (!size) throw new ChartsError(`Vega produced an SVG without width and height: ${raw.slice(0, 80)}`);
+  return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes, warnings: log.warnings };
+}
+
+/**
+ * A Vega logger that keeps messages instead of printing them. Vega only warns
+ * when data fails to load and then draws an empty chart; here that is an error.
+ */
+function collectingLogger() {
+  const errors: unknown[] = [];
+  const warnings: string[] = [];
+  const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ");
+  let level = 0;
+  return {
+    warnings,
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return this;
+    },
+    error(...args: unknown[]) {
+      errors.push(args.find((arg) => arg instanceof Error) ?? new Error(text(args)));
+      return this;
+    },
+    warn(...args: unknown[]) {
+      if (args[0] === "Loading failed" || args[0] === "Data ingestion failed") {
+        const cause = args.find((arg) => arg instanceof Error);
+        errors.push(
+          cause instanceof ChartsError ? cause : new ChartsError(`${String(args[0])}: ${String(args[1])}: ${cause?.message ?? text(args.slice(2))}`),
+        );
+      } else {
+        warnings.push(text(args));
+      }
+      return this;
+    },
+    info() {
+      return this;
+    },
+    debug() {
+      return this;
+    },
+    throwFirst() {
+      if (errors.length) throw errors[0];
+    },
+  };
+}
+
+function lines(text: unknown): string {
+  return Array.isArray(text) ? text.map(String).join("\n") : text == null ? "" : String(text);
+}
+
+/** Walks the scenegraph: group items offset their children by their x and y. */
+function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], role = ""): void {
+  const markRole = node.marktype ? (node.role ?? role) : role;
+  for (const item of node.items ?? []) {
+    if (node.marktype === "text") {
+      const text = lines(item.text).trim();
+      const hidden = item.opacity === 0 || item.fillOpacity === 0 || !item.bounds || item.bounds.x2 < item.bounds.x1;
+      if (!text || hidden) continue;
+      const family = item.font ?? "sans-serif";
+      if (!isHouseFamily(family)) {
+        throw new ChartsError(
+          `text ${JSON.stringify(text)} (${markRole}) is set in ${JSON.stringify(firstFamily(family))}, but only ${houseFamily} is bundled (set config.font)`,
+        );
+      }
+      assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, { field: markRole || "text" });
+      const b = item.bounds!;
+      boxes.push({ text, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, role: markRole || "mark" });
+    } else if (node.marktype === "group") {
+      collectText(item, dx + (item.x ?? 0), dy + (item.y ?? 0), boxes, markRole);
+    } else if (!node.marktype) {
+      collectText(item, dx, dy, boxes, role);
+    }
+  }
+}
+
+/**
+ * CSS only accepts an unquoted family made of identifiers, and "3" is not
+ * one: browsers drop `font-family="Source Sans 3"`. Quote every named family,
+ * and name the house family where Vega wrote the generic sans-serif it was
+ * measured as.
+ */
+export function quoteFontFamilies(svg: string): string {
+  return svg.replace(/font-family="([^"]*)"/g, (_, list: string) => {
+    const families = list
+      .replace(/&quot;/g, '"')
+      .split(",")
+      .map((family) => family.trim().replace(/^(['"])(.*)\1$/, "$2"))
+      .filter((family) => family !== "");
+    const named = families.map((family) => (family.toLowerCase() === "sans-serif" ? houseFamily : family));
+    const unique = [...new Set(named)].map((family) => `'${family.replace(/'/g, "")}'`);
+    return `font-family="${unique.join(", ")}"`;
+  });
+}

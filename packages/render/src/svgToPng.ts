@@ -1,0 +1,80 @@
+import sharp from "sharp";
+import { ChartsError } from "@charts/errors";
+import { fontFaces, measureText } from "@charts/fonts";
+import { rendererFontsFolder, setupRenderer } from "./setupRenderer.ts";
+
+let probed: Promise<void> | undefined;
+
+/**
+ * SVG -> PNG with sharp at `scale` device pixels per CSS px (density 72 x
+ * scale), so a 640 px wide SVG gives a 1280 px PNG at scale 2. The first call
+ * in a process runs the font probe (see probeFonts) and fails if the house
+ * font does not reach the rasteriser.
+ *
+ * @example await svgToPng(chart.svg, 2)
+ */
+export async function svgToPng(svg: string, scale = 1): Promise<Buffer> {
+  if (!(scale > 0)) throw new ChartsError(`expected a scale above 0 but received ${scale}`, { field: "scale" });
+  await setupRenderer();
+  probed ??= probeFonts();
+  await probed;
+  return sharp(Buffer.from(svg), { density: 72 * scale })
+    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+// Repeating a word three times instead of once widens its ink by exactly two
+// shaped advances: the side bearings of the first and last glyphs cancel out,
+// so the check needs no glyph outlines.
+const PROBE = "Hanoi-Moscow";
+const SIZE = 32;
+const BAND = 56;
+
+/**
+ * Rasterises the probe word once and three times in every bundled face and
+ * checks that the ink grows by what harfbuzz measures for the bundled font,
+ * within 1.5 % or 2 px. Another font (a system fallback) or no font at all
+ * fails with a ChartsError naming the fonts folder fontconfig was given.
+ */
+export async function probeFonts(): Promise<void> {
+  const lines = fontFaces.flatMap((face) => [PROBE, PROBE.repeat(3)].map((text) => ({ face, text })));
+  const width = Math.ceil(measureText(PROBE.repeat(3), { size: SIZE, weight: 700 })) + 40;
+  const height = BAND * lines.length;
+  const texts = lines.map(
+    ({ face, text }, i) =>
+      `<text x="10" y="${BAND * i + 40}" font-family="'${face.family}'" font-size="${SIZE}px" font-weight="${face.weight}" font-style="${face.style}" fill="#000">${text}</text>`,
+  );
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${texts.join("")}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg), { density: 72 }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const ink = (band: number) => {
+    let left = Infinity;
+    let right = -Infinity;
+    for (let y = band * BAND; y < (band + 1) * BAND; y++) {
+      for (let x = 0; x < info.width; x++) {
+        if (data[(y * info.width + x) * info.channels]! < 128) {
+          left = Math.min(left, x);
+          right = Math.max(right, x + 1);
+        }
+      }
+    }
+    return { left, right };
+  };
+  for (let i = 0; i < fontFaces.length; i++) {
+    const face = fontFaces[i]!;
+    const once = ink(2 * i);
+    const thrice = ink(2 * i + 1);
+    const font = { size: SIZE, weight: face.weight, style: face.style };
+    const expected = measureText(PROBE.repeat(3), font) - measureText(PROBE, font);
+    const drawn = thrice.right - once.right;
+    const tolerance = Math.max(2, 0.015 * expected);
+    const where = `fontconfig (FONTCONFIG_FILE=${process.env.FONTCONFIG_FILE}) was given the fonts folder ${rendererFontsFolder()}`;
+    if (!Number.isFinite(drawn)) {
+      throw new ChartsError(`the font probe drew no text in ${face.name}: sharp found no usable font; ${where}`);
+    }
+    if (Math.abs(drawn - expected) > tolerance || Math.abs(thrice.left - once.left) > 1) {
+      throw new ChartsError(
+        `the font probe drew ${JSON.stringify(PROBE)} x3 in ${face.name} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is using another font; ${where}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// Contracts of the render stage.
+
+/** Where a piece of text ended up, in px of the SVG it belongs to. */
+export interface TextBox {
+  text: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /**
+   * What the text is: Vega's mark role (`axis-label`, `axis-title`,
+   * `legend-label`, `legend-title`, `title`, `mark` for text marks) or, for
+   * the frame, `headline`, `dek`, `notes`, `source`, `byline`.
+   */
+  role: string;
+}
+
+/** An SVG with its size in CSS px and where its text is. */
+export interface RenderedSvg {
+  svg: string;
+  width: number;
+  height: number;
+  boxes: TextBox[];
+  /** Vega's warnings during the render (e.g. an infinite extent), for the build log. */
+  warnings?: string[];
+}
+
+export interface RenderOptions {
+  /** Folder or file URL that relative data URLs resolve against. Default: the working directory. */
+  base?: string;
+  /** Locale for house number formats that name none, e.g. "en-GB". Default "en-US". */
+  locale?: string;
+}
