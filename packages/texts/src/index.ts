@@ -1,1 +1,16 @@
-export {};
+// @charts/texts: scraped article -> clean text -> sentences -> figures.
+//
+//   readText(dir, id)        raw .txt -> SourceText { raw, clean, sentences }
+//     cleanText(raw)         entities, broken characters, spaces, junk lines (junkPatterns)
+//     splitSentences(clean)  Intl.Segmenter + fixes for "Mr. Putin", "V. Putin", "U.S.", "3.5"
+//   extractFigures(text)     every figure the text states, with its sentence
+//   findFigure(text, "US$72 million", context?)  where a dataset's figure stands
+//   parseFigure("US$72 million")                 -> { kind: "money", value: 72e6, unit: "USD" }
+export type { Figure, FigureKind, ParsedFigure, Sentence, SourceText } from "./types.ts";
+export { readText, listTexts } from "./readText.ts";
+export { cleanText } from "./cleanText.ts";
+export { junkPatterns, isJunkLine } from "./junkPatterns.ts";
+export { splitSentences } from "./splitSentences.ts";
+export { extractFigures } from "./extractFigures.ts";
+export { findFigure } from "./findFigure.ts";
+export { parseFigure } from "./parseFigure.ts";

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, extractFigures, splitSentences, type SourceText } from "../src/index.ts";
+
+function source(raw: string): SourceText {
+  const clean = cleanText(raw);
+  return { id: "sample", file: "/tmp/sample.txt", raw, clean, sentences: splitSentences(clean) };
+}
+
+const brief = (text: SourceText) =>
+  extractFigures(text).map(({ kind, text: written, value, unit, range, qualifier }) => ({
+    kind, text: written, value, unit, ...(range ? { range } : {}), ...(qualifier ? { qualifier } : {}),
+  }));
+
+describe("extractFigures(text)", () => {
+  it("lists money, percentages, years and ranges in text order with their sentences", () => {
+    const text = source(
+      "Fish exports reached US$42 million in 2021. Between 2010 and 2020 the fleet lost nearly 15 per cent of its boats.",
+    );
+    const figures = extractFigures(text);
+    expect(brief(text)).toEqual([
+      { kind: "money", text: "US$42 million", value: 42e6, unit: "USD" },
+      { kind: "year", text: "2021", value: 2021, unit: "year" },
+      { kind: "range", text: "2010 and 2020", value: 2010, unit: "year", range: [2010, 2020] },
+      { kind: "percent", text: "nearly 15 per cent", value: 15, unit: "%", qualifier: "nearly" },
+    ]);
+    expect(figures.map((f) => f.sentence.index)).toEqual([0, 0, 1, 1]);
+    for (const figure of figures) expect(text.clean.slice(figure.start, figure.end)).toBe(figure.text);
+  });
+
+  it("never lists part of a figure again (the 2 of US$72, a year inside a range)", () => {
+    const figures = extractFigures(source("Aid fell to US$72 million over 1999-2004."));
+    expect(figures.map((f) => f.text)).toEqual(["US$72 million", "1999-2004"]);
+    for (let i = 1; i < figures.length; i += 1) expect(figures[i]!.start).toBeGreaterThanOrEqual(figures[i - 1]!.end);
+  });
+
+  it("reads counts, ordinals and orders of magnitude", () => {
+    expect(brief(source("The navy bought four frigates, its third order; thousands of sailors trained in 12 ports."))).toEqual([
+      { kind: "count", text: "four frigates", value: 4, unit: "frigates" },
+      { kind: "ordinal", text: "third", value: 3, unit: "rank" },
+      { kind: "count", text: "thousands of sailors", value: 1000, unit: "sailors", qualifier: "thousands of" },
+      { kind: "count", text: "12 ports", value: 12, unit: "ports" },
+    ]);
+  });
+
+  it("skips numbers that are names, times and dates without a year; a dated day gives its year", () => {
+    const figures = extractFigures(
+      source("The T-90 tanks and MiG-21 jets left at 05:00 on 3-4 May, after the COVID 19 lull. Signed on March 2, 2019."),
+    );
+    expect(figures.map((f) => [f.kind, f.text, f.value])).toEqual([["year", "March 2, 2019", 2019]]);
+  });
+
+  it("does not read a lone 'one' or a word number without a noun as a count", () => {
+    expect(extractFigures(source("One of the two said one day that two of them would go."))).toEqual([]);
+  });
+
+  it("keeps 'from X to Y' of money or percent as two figures (a change), of years as a period", () => {
+    expect(extractFigures(source("Tariffs went from 5% to 10% from 2018 to 2020.")).map((f) => f.text)).toEqual([
+      "5%", "10%", "2018 to 2020",
+    ]);
+  });
+
+  it("finds no figure in junk lines removed by cleanText", () => {
+    expect(extractFigures(source("Leave a Comment\n200% Deposit Bonus up to €3,000\nScroll to Top"))).toEqual([]);
+  });
+});
