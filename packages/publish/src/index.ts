@@ -5,6 +5,7 @@
 export { publish, type PublishOptions, type PublishResult, type PublishStep } from "./publish.ts";
 export { embedSnippet, escapeHtml, type EmbedInput } from "./embedSnippet.ts";
 export {
+  currentFiles,
   currentRelease,
   listedFiles,
   MANIFEST,

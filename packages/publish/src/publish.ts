@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ChartsError, invalid } from "@charts/errors";
 import { embedSnippet } from "./embedSnippet.ts";
@@ -6,7 +6,7 @@ import { linkOrCopy, syncDir, writeDurable } from "./durable.ts";
 import { hashedName, KINDS, SLUG, stableName, type FileKind } from "./fileNames.ts";
 import { sha256, shortHash } from "./hash.ts";
 import { acquireLock } from "./lock.ts";
-import { currentRelease, MANIFEST, pruneReleases, releasesDir, SCHEMA, swapTo } from "./release.ts";
+import { currentFiles, currentRelease, listedFiles, MANIFEST, pruneReleases, releasesDir, SCHEMA, swapTo } from "./release.ts";
 import type {
   ChangeReason,
   FailedChart,
@@ -99,6 +99,9 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     // Release names sort by creation time (the real clock: `now` may be fixed in tests).
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(".", "");
     const releaseDir = await mkdtemp(join(root, `${stamp}-`));
+    // mkdtemp makes it private; a web server running as another user must read it.
+    await chmod(releaseDir, 0o755);
+    const beforeFiles = previous ? listedFiles(previous.manifest) : new Map<string, PublishedFile>();
     const placed = new Map<string, string>();
     /** Puts a file in the release under `name`: written from its content, or linked from a file already on disk. */
     const place = async (file: PublishedFile, name: string, source: Buffer | string) => {
@@ -107,7 +110,11 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       if (there !== undefined) throw new ChartsError("two contents for one file name", { file: name });
       placed.set(name, file.sha256);
       const target = join(releaseDir, name);
-      if (typeof source === "string") await linkOrCopy(source, target);
+      // Output identical to the published file is linked, not rewritten: same
+      // inode and date, so servers deriving ETags from them keep theirs.
+      const unchanged = typeof source !== "string" && previous && beforeFiles.get(name)?.sha256 === file.sha256;
+      if (unchanged) await linkOrCopy(join(previous.dir, name), target);
+      else if (typeof source === "string") await linkOrCopy(source, target);
       else await writeDurable(target, source, sync);
       await step("file");
     };
@@ -266,11 +273,6 @@ function prepare(
     changes,
   };
   return { entry, fresh };
-}
-
-/** The files of a chart's current version. */
-function currentFiles(chart: PublishedChart): PublishedFile[] {
-  return [...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x]), chart.vegaLite, chart.embed];
 }
 
 /** Refuses a build that could not be published as a consistent set of files. */

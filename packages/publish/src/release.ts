@@ -7,7 +7,7 @@ import { ChartsError, invalid } from "@charts/errors";
 import { isCode, syncDir } from "./durable.ts";
 import { FILE_NAME } from "./fileNames.ts";
 import { sha256 } from "./hash.ts";
-import type { Manifest, PublishedFile } from "./types.ts";
+import type { Manifest, PublishedChart, PublishedFile } from "./types.ts";
 
 export const MANIFEST = "manifest.json";
 export const SCHEMA = "manifest.schema.json";
@@ -67,13 +67,17 @@ export function listedFiles(manifest: Manifest): Map<string, PublishedFile> {
   };
   for (const chart of manifest.charts) {
     for (const change of chart.changes) for (const file of change.from.files) add(file.name, file);
-    const current = [...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x]), chart.vegaLite, chart.embed];
-    for (const file of current) {
+    for (const file of currentFiles(chart)) {
       add(file.name, file);
       if (file.stable) add(file.stable, file);
     }
   }
   return files;
+}
+
+/** The files of a chart's current version. */
+export function currentFiles(chart: PublishedChart): PublishedFile[] {
+  return [...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x]), chart.vegaLite, chart.embed];
 }
 
 /**

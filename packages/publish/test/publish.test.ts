@@ -1,4 +1,4 @@
-import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, stat, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -105,6 +105,11 @@ describe("publish", () => {
     expect(second.manifest.publishedAt).toBe(day(20).toISOString());
     expect(second.manifest.toolVersion).toBe("1.0.1");
     expect(second.changed).toEqual([]);
+    // Unchanged files are links to the published ones (same inode and date), not new copies.
+    const svg = after.variants[0]!.svg.name;
+    const [old, now] = await Promise.all([stat(join(first.releaseDir, svg)), stat(join(second.releaseDir, svg))]);
+    expect(now.ino).toBe(old.ino);
+    expect((await stat(second.releaseDir)).mode & 0o777).toBe(0o755);
   });
 
   it("records a data correction and keeps the previous version's files", async () => {
