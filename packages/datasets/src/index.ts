@@ -1,1 +1,14 @@
-export {};
+// @charts/datasets: dataset folders -> typed rows -> every figure verified against its text.
+//
+//   loadDatasets("datasets")        each datasets/<name>/ with dataset.json (+ dataset.schema.json) and data.csv
+//     loadDataset(dir)              typed cells, provenance rules, duplicate rows
+//   loadSources("datasets/sources.json")   who published each text (sources.schema.json)
+//   checkDatasets(datasets, textsDir)      findFigure -> parseFigure -> convertFigure -> evaluateFormula -> compare
+export * from "./types.ts";
+export { loadDataset, loadDatasets, type LoadOptions } from "./loadDataset.ts";
+export { loadSources } from "./loadSources.ts";
+export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
+export { convertFigure } from "./convertFigure.ts";
+export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
+export { validateJson, jsonPath } from "./validateJson.ts";
+export { displayPath } from "./displayPath.ts";

@@ -59,7 +59,8 @@ function toPattern(literal: string): string {
     for (const char of part) {
       if (SINGLE_QUOTES.includes(char)) source += `[${SINGLE_QUOTES}]`;
       else if (DOUBLE_QUOTES.includes(char)) source += `[${DOUBLE_QUOTES}]`;
-      else source += char.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+      // Only syntax characters are escaped: the "u" flag rejects needless escapes such as "\\-".
+      else source += char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     }
   }
   return source;

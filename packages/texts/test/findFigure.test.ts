@@ -34,6 +34,14 @@ describe("findFigure(text, figure, context?)", () => {
     expect(findFigure(text, "US$72 million", "tourism")).toEqual([]);
   });
 
+  it("finds figures with hyphens, slashes and brackets literally", () => {
+    const ranked = source("It was the third-largest port (by tonnage) in 2020/21.");
+    expect(findFigure(ranked, "third-largest")).toHaveLength(1);
+    expect(findFigure(ranked, "2020/21")).toHaveLength(1);
+    expect(findFigure(ranked, "(by tonnage)")).toHaveLength(1);
+    expect(findFigure(ranked, "third.largest")).toEqual([]);
+  });
+
   it("finds nothing for a figure the text does not state", () => {
     expect(findFigure(text, "US$73 million")).toEqual([]);
     expect(findFigure(text, "  ")).toEqual([]);

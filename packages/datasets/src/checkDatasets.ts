@@ -1,0 +1,145 @@
+import { ChartsError } from "@charts/errors";
+import { findFigure, parseFigure, readText, type SourceText } from "@charts/texts";
+import { convertFigure } from "./convertFigure.ts";
+import { evaluateFormula } from "./evaluateFormula.ts";
+import type { Dataset, Row, SourceInfo, VerifiedRow } from "./types.ts";
+
+export interface CheckOptions {
+  /** sources.json: when given, every row's source must be listed there. */
+  sources?: Map<string, SourceInfo>;
+}
+
+const TOLERANCE = 1e-9;
+
+/**
+ * Verifies every row of every dataset against its source text: the text
+ * exists; it still states the row's figure (in a sentence containing
+ * `context`, when given); the figure, parsed and converted to the value
+ * column's unit (then run through the formula, for derived rows), equals the
+ * row's value within a relative 1e-9; and a `stated` row's years (every
+ * `year` column) stand in the figure's sentence.
+ *
+ * The unit is the value column's `unit`; for datasets whose rows carry their
+ * own unit, a string column named `unit`; for a `year` value column, `year`.
+ * For derived rows, `figure` in the formula is the figure in that unit when
+ * it is of that kind, else the figure's own value (a percentage that derives
+ * an index). Texts are read once per call. All problems are collected, none
+ * stops the check; each names the dataset, row, source text and figure.
+ *
+ * @example const { verified, errors } = await checkDatasets(await loadDatasets("datasets"), "../shared/texts")
+ */
+export async function checkDatasets(
+  datasets: Map<string, Dataset> | Iterable<Dataset>,
+  textsDir: string,
+  options: CheckOptions = {},
+): Promise<{ verified: VerifiedRow[]; errors: ChartsError[] }> {
+  const texts = new Map<string, Promise<SourceText | ChartsError>>();
+  const read = (id: string) => {
+    let text = texts.get(id);
+    if (!text) {
+      text = readText(textsDir, id).catch((error: unknown) =>
+        error instanceof ChartsError ? error : new ChartsError(String(error)),
+      );
+      texts.set(id, text);
+    }
+    return text;
+  };
+  const verified: VerifiedRow[] = [];
+  const errors: ChartsError[] = [];
+  const list = datasets instanceof Map ? [...datasets.values()] : [...datasets];
+  for (const dataset of list) {
+    for (const row of dataset.rows) {
+      try {
+        const result = await checkRow(dataset, row, read, options);
+        if (result instanceof ChartsError) errors.push(result);
+        else verified.push(result);
+      } catch (error) {
+        if (!(error instanceof ChartsError)) throw error;
+        error.message += ` (text ${row.provenance.source}, dataset ${dataset.name})`;
+        errors.push(error);
+      }
+    }
+  }
+  return { verified, errors };
+}
+
+async function checkRow(
+  dataset: Dataset,
+  row: Row,
+  read: (id: string) => Promise<SourceText | ChartsError>,
+  options: CheckOptions,
+): Promise<VerifiedRow | ChartsError> {
+  const { source, figure, status, context, formula } = row.provenance;
+  const at = (field: string) => ({ file: dataset.dataFile, row: row.row, field });
+  const fail = (field: string, message: string) => new ChartsError(`${message} (dataset ${dataset.name})`, at(field));
+
+  if (options.sources && !options.sources.has(source)) return fail("source", `text ${source} is not listed in sources.json`);
+  const text = await read(source);
+  if (text instanceof ChartsError) return fail("source", `no source text ${source}: ${text.message}`);
+
+  const found = findFigure(text, figure, context);
+  if (!found.length) {
+    const elsewhere = context !== undefined && findFigure(text, figure).length > 0;
+    return fail(
+      "figure",
+      elsewhere
+        ? `text ${source} no longer says "${figure}" in a sentence with "${context}"`
+        : `text ${source} no longer says "${figure}"`,
+    );
+  }
+
+  const parsed = parseFigure(figure, at("figure"));
+  const valueColumn = dataset.meta.columns.find((column) => column.name === dataset.meta.value)!;
+  const rowUnit = dataset.meta.columns.some((column) => column.name === "unit") ? row.values.unit : undefined;
+  const unit = valueColumn.unit ?? (typeof rowUnit === "string" ? rowUnit : undefined) ?? (valueColumn.type === "year" ? "year" : undefined);
+  let value: number;
+  if (status === "derived") {
+    let base: number;
+    try {
+      base = convertFigure(parsed, unit, at("figure"));
+    } catch {
+      base = parsed.value;
+    }
+    value = evaluateFormula(formula!, base, at("formula"));
+  } else {
+    value = convertFigure(parsed, unit, at("figure"));
+  }
+
+  const expected = row.values[dataset.meta.value];
+  if (typeof expected !== "number" || !close(value, expected)) {
+    const how = status === "derived" ? `, by ${formula}` : "";
+    return fail(
+      dataset.meta.value,
+      `expected ${tidy(value)}${unit ? ` ${unit}` : ""} ("${figure}" in text ${source}${how}) but received ${String(expected)}`,
+    );
+  }
+
+  // A stated row's years must be said with the figure; else they are implied.
+  let sentence = found[0]!.sentence.text;
+  if (status === "stated") {
+    const years = dataset.meta.columns
+      .filter((column) => column.type === "year" && typeof row.values[column.name] === "number")
+      .map((column) => ({ column: column.name, year: row.values[column.name] as number }));
+    const says = (text: string, year: number) => new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text);
+    const match = found.find((occurrence) => years.every(({ year }) => says(occurrence.sentence.text, year)));
+    if (!match) {
+      const missing = years.find(({ year }) => !found.some((occurrence) => says(occurrence.sentence.text, year)))!;
+      return fail(
+        missing.column,
+        `the sentence of "${figure}" in text ${source} does not say ${missing.year}: mark the row implied and explain in note`,
+      );
+    }
+    sentence = match.sentence.text;
+  }
+  return { dataset: dataset.name, row: row.row, source, figure, status, sentence, value };
+}
+
+function close(a: number, b: number): boolean {
+  if (a === b) return true;
+  return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** 7.199999999 reads as 7.2 in a message. */
+function tidy(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { ChartsError, describe } from "@charts/errors";
+
+const validators = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a schema file of this package, built on first use. */
+function validatorFor(schemaFile: string): ValidateFunction {
+  let validate = validators.get(schemaFile);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(new URL(`../${schemaFile}`, import.meta.url), "utf8"));
+    const ajv = new Ajv({ verbose: true });
+    // A schema may say in words what it expects; error messages use it.
+    ajv.addKeyword({ keyword: "expected", schemaType: "string" });
+    validate = ajv.compile(schema);
+    validators.set(schemaFile, validate);
+  }
+  return validate;
+}
+
+/**
+ * Validates parsed JSON against `dataset.schema.json` or `sources.schema.json`.
+ * Throws a ChartsError naming the file and the JSON path of the first problem:
+ *
+ *   datasets/arms/dataset.json, columns[1].type: expected one of "string", "number", "year" but received "int" of type string
+ */
+export function validateJson<T>(schemaFile: "dataset.schema.json" | "sources.schema.json", json: unknown, file: string): T {
+  const validate = validatorFor(schemaFile);
+  if (validate(json)) return json as T;
+  const error = validate.errors?.[0];
+  if (!error) throw new ChartsError(`does not match ${schemaFile}`, { file });
+  const segments = segmentsOf(error);
+  return throwAt(error, segments, json, file);
+}
+
+function throwAt(error: ErrorObject, segments: Array<string | number>, json: unknown, file: string): never {
+  const field = jsonPath(segments) || "(root)";
+  throw new ChartsError(`expected ${expectedOf(error)} but received ${describe(valueAt(json, segments))}`, { file, field });
+}
+
+function segmentsOf(error: ErrorObject): Array<string | number> {
+  const segments: Array<string | number> = error.instancePath
+    ? error.instancePath
+        .slice(1)
+        .split("/")
+        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part))
+    : [];
+  if (error.keyword === "required") segments.push(String(error.params.missingProperty));
+  if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
+  if (error.keyword === "propertyNames") segments.push(String(error.params.propertyName));
+  return segments;
+}
+
+function expectedOf(error: ErrorObject): string {
+  const own = error.parentSchema?.expected;
+  if (typeof own === "string" && error.keyword !== "required" && error.keyword !== "additionalProperties") return own;
+  switch (error.keyword) {
+    case "required":
+      return "a value (it is required)";
+    case "additionalProperties": {
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      return `only the properties ${known.join(", ")}`;
+    }
+    case "enum":
+      return `one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `a${/^[aeiou]/.test(String(error.params.type)) ? "n" : ""} ${error.params.type}`;
+    case "minLength":
+      return "a non-empty string";
+    case "minItems":
+      return `at least ${error.params.limit} item${error.params.limit === 1 ? "" : "s"}`;
+    case "pattern":
+      return `a string matching ${error.params.pattern}`;
+    default:
+      return `a value that ${error.message ?? `passes ${error.keyword}`}`;
+  }
+}
+
+/** `columns[1].type`: a JSON path as a desk reads it. */
+export function jsonPath(segments: ReadonlyArray<string | number>): string {
+  let path = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") path += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) path += path ? `.${segment}` : segment;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
+}
+
+function valueAt(data: unknown, segments: Array<string | number>): unknown {
+  let value = data;
+  for (const segment of segments) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
