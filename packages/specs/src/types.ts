@@ -2,6 +2,8 @@
 // `charts/` (see chart.schema.json): Vega-Lite for the plot, plus the
 // publishing metadata a newsroom needs around it.
 import type { TopLevelSpec } from "vega-lite";
+import type { Dataset, SourceInfo } from "@charts/datasets";
+import type { Theme } from "@charts/theme";
 
 /** Text placed on the chart, declared in the definition rather than drawn by hand. */
 export type Annotation =
@@ -9,10 +11,13 @@ export type Annotation =
   | { type: "label"; at: Record<string, string | number>; text: string; dx?: number; dy?: number; connector?: boolean; align?: "left" | "center" | "right" }
   /** Draw one category in the highlight colour and the rest muted. */
   | { type: "highlight"; field: string; values: Array<string | number> }
-  /** A shaded band across a range of the x field (or y), with an optional label. */
+  /** A shaded band across a range of the x field (or y), with an optional label ("\n" breaks lines).
+   *  On a band scale (ordinal or nominal) it covers the categories from..to inclusive; on a
+   *  continuous scale it spans the values. */
   | { type: "range"; field: string; from: string | number; to: string | number; text?: string }
-  /** Value labels on bars (end of bar) or points, formatted in house style. */
-  | { type: "values" }
+  /** Value labels on bars (end of bar) or points, formatted in house style.
+   *  `field` defaults to the plot's quantitative x or y field; `precision` fixes the decimals. */
+  | { type: "values"; field?: string; precision?: number }
   /** Series names at the end of each line instead of a legend. */
   | { type: "line-labels"; field: string };
 
@@ -29,11 +34,12 @@ export interface ChartDefinition {
   byline?: string;
   /** Alternative text: what the chart shows, for readers who cannot see it. */
   alt: string;
-  /** Name of the dataset under `datasets/`, or several, the first being the plot's data. */
+  /** Name of the dataset under `datasets/`; `filter` is a Vega expression over `datum`. */
   data: string | { dataset: string; filter?: string };
   /** Plot size in px, without header and footer. */
   width?: number;
   height?: number;
+  /** `en-GB` (default), `en-US`, `fr-FR` or `vi-VN`: number formats and the source line. */
   locale?: string;
   /** The plot: a Vega-Lite unit or layer spec without data, title or config. */
   plot: Record<string, unknown>;
@@ -62,4 +68,21 @@ export interface CompiledChart {
   datasets: string[];
   /** Ids of the source texts those datasets cite. */
   texts: string[];
+}
+
+/** What compileChart needs besides the definition. */
+export interface CompileOptions {
+  /** Path of the definition as shown to users; names it in errors. */
+  file: string;
+  /** Every dataset of the project, by name. */
+  datasets: Map<string, Dataset>;
+  /** datasets/sources.json: the source texts, by id. */
+  sources: Record<string, SourceInfo>;
+  theme: Theme;
+}
+
+/** A definition read from disk, with the path it came from. */
+export interface LoadedChart {
+  file: string;
+  definition: ChartDefinition;
 }

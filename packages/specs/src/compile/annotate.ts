@@ -1,0 +1,93 @@
+import type { Dataset } from "@charts/datasets";
+import { ChartsError, describe } from "@charts/errors";
+import type { Theme } from "@charts/theme";
+import type { Annotation } from "../types.ts";
+import type { AnnotationContext, AnnotationLayers } from "./annotations/context.ts";
+import { highlight } from "./annotations/highlight.ts";
+import { label } from "./annotations/label.ts";
+import { lineLabels } from "./annotations/lineLabels.ts";
+import { range } from "./annotations/range.ts";
+import { values } from "./annotations/values.ts";
+import { baseEncoding, isDiscrete, isObject, markSpec, units, type Json } from "./plotShape.ts";
+
+const BUILDERS: { [T in Annotation["type"]]: (a: Extract<Annotation, { type: T }>, c: AnnotationContext) => AnnotationLayers } = {
+  label,
+  highlight,
+  range,
+  values,
+  "line-labels": lineLabels,
+};
+
+/**
+ * Step 5: annotations become Vega-Lite layers around the plot's marks: bands
+ * below the data, labels above it; a highlight recolours the marks. Returns
+ * a new plot; the definition's plot is not changed. A unit plot becomes a
+ * layer, its transforms moving up so labels see the same (transformed) rows.
+ */
+export function annotate(
+  definitionPlot: Json,
+  annotations: Annotation[],
+  options: { file: string; dataset: Dataset; theme: Theme; locale: string },
+): Json {
+  const plot = structuredClone(definitionPlot);
+  if (!annotations.length) return plot;
+  const target = markSpec(plot);
+  if (!target) {
+    throw new ChartsError(`expected a unit, layer or facet plot to annotate but received a plot with keys ${Object.keys(plot).join(", ")}`, {
+      file: options.file,
+      field: "annotations",
+    });
+  }
+  const targetPath = target === plot ? "plot" : "plot.spec";
+  unionableSorts(target);
+  const below: Json[] = [];
+  const above: Json[] = [];
+  annotations.forEach((annotation, i) => {
+    const context: AnnotationContext = { ...options, target, targetPath, base: baseEncoding(target), path: `annotations[${i}]` };
+    const build = BUILDERS[annotation.type] as (a: Annotation, c: AnnotationContext) => AnnotationLayers;
+    if (!build) throw new ChartsError(`expected an annotation type but received ${describe(annotation.type)}`, { file: options.file, field: `${context.path}.type` });
+    const layers = build(annotation, context);
+    below.push(...layers.below);
+    above.push(...layers.above);
+  });
+  const layered = below.length || above.length ? withLayers(target, below, above) : target;
+  if (target === plot) return layered;
+  return { ...plot, spec: layered };
+}
+
+function withLayers(target: Json, below: Json[], above: Json[]): Json {
+  if (Array.isArray(target.layer)) {
+    // Shared encodings move into the plot's own layers: annotation layers
+    // carry their own positions and must not inherit a field they lack.
+    const { encoding, layer, ...rest } = target;
+    const shared = isObject(encoding) ? encoding : {};
+    const own = (layer as Json[]).map((l) => ({ ...l, encoding: { ...shared, ...(isObject(l.encoding) ? l.encoding : {}) } }));
+    return { ...rest, layer: [...below, ...own, ...above] };
+  }
+  const { transform, ...unit } = target;
+  return { ...(transform ? { transform } : {}), layer: [...below, unit, ...above] };
+}
+
+/**
+ * Annotation layers share the plot's category scale, and Vega-Lite can only
+ * union sorted domains sorted by count, min or max. A sort by the other
+ * channel ("-x", which Vega-Lite sums) becomes a sort by its maximum: the same
+ * order when there is one row per category, the usual case on a news chart.
+ */
+function unionableSorts(target: Json): void {
+  for (const { unit } of [{ unit: target }, ...units(target)]) {
+    const encoding = isObject(unit.encoding) ? unit.encoding : undefined;
+    if (!encoding) continue;
+    for (const channel of ["x", "y"] as const) {
+      const def = encoding[channel];
+      if (!isObject(def) || !isDiscrete(def)) continue;
+      const by = typeof def.sort === "string" ? def.sort : isObject(def.sort) && typeof def.sort.encoding === "string" ? def.sort.encoding : undefined;
+      const match = by ? /^(-?)(x|y)$/.exec(by) : null;
+      if (!match) continue;
+      const descending = match[1] === "-" || (isObject(def.sort) && def.sort.order === "descending");
+      const other = encoding[match[2]!];
+      if (!isObject(other) || typeof other.field !== "string") continue;
+      encoding[channel] = { ...def, sort: { field: other.field, op: "max", order: descending ? "descending" : "ascending" } };
+    }
+  }
+}

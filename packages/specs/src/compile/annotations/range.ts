@@ -1,0 +1,80 @@
+import { ChartsError, describe } from "@charts/errors";
+import type { Annotation } from "../../types.ts";
+import { isDiscrete, isObject, type Json } from "../plotShape.ts";
+import { textLines, type AnnotationContext, type AnnotationLayers } from "./context.ts";
+
+type Range = Extract<Annotation, { type: "range" }>;
+
+/**
+ * A shaded band from `from` to `to` on the axis that encodes `field`, under
+ * the data, with an optional label at its top left. Used to show that the
+ * sources give no figures for a span rather than draw a line through it.
+ *
+ * On a band scale the band covers the categories from..to inclusive, so the
+ * scale must list its categories (`scale.domain`): otherwise Vega-Lite would
+ * add `from` and `to` as categories of their own and drop the years between.
+ */
+export function range(annotation: Range, context: AnnotationContext): AnnotationLayers {
+  const { base, theme, file, path, targetPath } = context;
+  const channel = (["x", "y"] as const).find((c) => isObject(base[c]) && base[c].field === annotation.field);
+  if (!channel) {
+    const fields = (["x", "y"] as const).map((c) => (isObject(base[c]) ? base[c].field : undefined)).filter(Boolean);
+    throw new ChartsError(
+      `expected the field of the plot's x or y encoding (${fields.join(", ")}) but received ${describe(annotation.field)}`,
+      { file, field: `${path}.field` },
+    );
+  }
+  const def = base[channel] as Json;
+  const band = isDiscrete(def);
+  if (band) {
+    const domain = isObject(def.scale) ? def.scale.domain : undefined;
+    if (!Array.isArray(domain)) {
+      throw new ChartsError(
+        `expected the categories of the ${channel} scale listed in scale.domain (a range annotation shades whole categories, including those without data) but received ${describe(domain)}`,
+        { file, field: `${targetPath}.encoding.${channel}.scale.domain` },
+      );
+    }
+    for (const key of ["from", "to"] as const) {
+      if (!domain.includes(annotation[key])) {
+        throw new ChartsError(`expected one of the ${channel} scale's categories but received ${describe(annotation[key])}`, {
+          file,
+          field: `${path}.${key}`,
+        });
+      }
+    }
+  }
+  const end = channel === "x" ? "x2" : "y2";
+  const start = { datum: annotation.from, ...(def.type ? { type: def.type } : {}), ...(band ? { bandPosition: 0 } : {}) };
+  // Its own one-row data: inheriting the plot's would draw one band per row.
+  const one = { values: [{}] };
+  const below: Json[] = [
+    {
+      data: one,
+      mark: { type: "rect", color: theme.colors.range },
+      encoding: { [channel]: start, [end]: { datum: annotation.to, ...(band ? { bandPosition: 1 } : {}) } },
+    },
+  ];
+  if (annotation.text === undefined) return { below, above: [] };
+  const style = theme.text.annotation;
+  const text: Json = {
+    data: one,
+    mark: {
+      type: "text",
+      align: "left",
+      baseline: "top",
+      dx: channel === "x" ? 6 : 0,
+      dy: channel === "y" ? 6 : 0,
+      color: theme.colors.annotation,
+      fontSize: style.size,
+      fontWeight: style.weight,
+      fontStyle: "italic",
+      lineHeight: Math.round(style.size * style.lineHeight),
+    },
+    encoding: {
+      [channel]: start,
+      [channel === "x" ? "y" : "x"]: { value: channel === "x" ? 6 : 6 },
+      text: { value: textLines(annotation.text) },
+    },
+  };
+  return { below, above: [text] };
+}

@@ -1,0 +1,23 @@
+/**
+ * A JSON path as a desk reads it: `plot.layer[0].encoding.y.field`.
+ * @example jsonPath(["plot", "layer", 0, "mark"]) // "plot.layer[0].mark"
+ */
+export function jsonPath(segments: ReadonlyArray<string | number>): string {
+  let path = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") path += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) path += path ? `.${segment}` : segment;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
+}
+
+/** Splits an ajv instancePath (`/layer/0/mark`) into segments, array indexes as numbers. */
+export function pointerSegments(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
+}
