@@ -87,8 +87,9 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
     const font = fontOf(theme, line.style);
     const lineHeight = line.style.size * line.style.lineHeight;
     const { ascent, descent } = fontExtents(font);
-    // the CSS line box: half the leading above, then the ascent to the baseline
-    const baseline = line.top + (lineHeight - ascent - descent) / 2 + ascent;
+    // the CSS line box: half the leading above, then the ascent to the baseline;
+    // a whole-pixel baseline keeps stems crisp and both rasterisers agree on it
+    const baseline = Math.round(line.top + (lineHeight - ascent - descent) / 2 + ascent);
     const w = measureText(line.text, font);
     const x1 = line.anchor === "end" ? line.x - w : line.x;
     // same vertical box as Vega gives its text items, for comparable checks

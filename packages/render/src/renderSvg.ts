@@ -3,7 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { ChartsError } from "@charts/errors";
 import { assertGlyphs, firstFamily, houseFamily } from "@charts/fonts";
 import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
-import { isHouseFamily } from "./exactCanvas.ts";
+import { isHouseFamily, measureCss } from "./exactCanvas.ts";
 import { setViewLocale } from "./houseFormat.ts";
 import { localLoader } from "./localLoader.ts";
 import { vegaModules } from "./loadVega.ts";
@@ -19,6 +19,11 @@ interface SceneItem {
   font?: string;
   fontWeight?: string | number;
   fontStyle?: string;
+  fontVariant?: string;
+  fontSize?: number;
+  limit?: number;
+  ellipsis?: string;
+  dir?: string;
   opacity?: number;
   fillOpacity?: number;
   bounds?: { x1: number; y1: number; x2: number; y2: number };
@@ -112,8 +117,42 @@ function collectingLogger() {
   };
 }
 
-function lines(text: unknown): string {
-  return Array.isArray(text) ? text.map(String).join("\n") : text == null ? "" : String(text);
+/** The text Vega draws for an item: each line trimmed and, with a `limit`, truncated as vega-scenegraph does. */
+function drawnText(item: SceneItem): string {
+  const raw = Array.isArray(item.text) ? item.text : [item.text];
+  return raw
+    .map((line) => {
+      const text = line == null ? "" : String(line).trim();
+      return item.limit && item.limit > 0 && text ? truncate(item, text, item.limit) : text;
+    })
+    .join("\n");
+}
+
+// vega-scenegraph's truncate(), on the same exact widths Vega measured with.
+function truncate(item: SceneItem, text: string, limit: number): string {
+  const font = `${item.fontStyle ? `${item.fontStyle} ` : ""}${item.fontVariant ? `${item.fontVariant} ` : ""}${item.fontWeight ? `${item.fontWeight} ` : ""}${item.fontSize ?? 11}px ${item.font ?? "sans-serif"}`;
+  const width = (t: string) => measureCss(t, font);
+  if (width(text) < limit) return text;
+  const ellipsis = item.ellipsis ?? "\u2026";
+  const room = limit - width(ellipsis);
+  if (item.dir === "rtl") {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (width(text.slice(mid)) > room) lo = mid + 1;
+      else hi = mid;
+    }
+    return ellipsis + text.slice(lo);
+  }
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = 1 + ((lo + hi) >>> 1);
+    if (width(text.slice(0, mid)) < room) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo) + ellipsis;
 }
 
 /** Walks the scenegraph: group items offset their children by their x and y. */
@@ -121,7 +160,7 @@ function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], 
   const markRole = node.marktype ? (node.role ?? role) : role;
   for (const item of node.items ?? []) {
     if (node.marktype === "text") {
-      const text = lines(item.text).trim();
+      const text = drawnText(item).trim();
       const hidden = item.opacity === 0 || item.fillOpacity === 0 || !item.bounds || item.bounds.x2 < item.bounds.x1;
       if (!text || hidden) continue;
       const family = item.font ?? "sans-serif";

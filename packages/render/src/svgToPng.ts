@@ -73,7 +73,7 @@ export async function probeFonts(): Promise<void> {
     }
     if (Math.abs(drawn - expected) > tolerance || Math.abs(thrice.left - once.left) > 1) {
       throw new ChartsError(
-        `the font probe drew ${JSON.stringify(PROBE)} x3 in ${face.name} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is using another font; ${where}`,
+        `the font probe drew ${JSON.stringify(PROBE)} x3 in ${face.name} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is not drawing the bundled font (it found another font, or none); ${where}`,
       );
     }
   }

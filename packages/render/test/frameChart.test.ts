@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { light } from "@charts/theme";
+import { measureText } from "@charts/fonts";
+import { frameChart, renderChart, renderSvg, setupRenderer, sourceLine, type TextBox } from "../src/index.ts";
+import { barChart } from "./fixtures/charts.ts";
+
+beforeAll(() => setupRenderer());
+
+const overlap = (a: TextBox, b: TextBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+describe("frameChart", () => {
+  const meta = {
+    slug: "t",
+    headline: "A finding long enough that it has to wrap onto a second line at this narrow width of the chart",
+    dek: "What is plotted, and in which unit",
+    notes: "A note about the data.",
+    source: "Customs offices",
+    byline: "Graphic: Desk",
+    alt: "A chart",
+    locale: "en-GB",
+  };
+
+  test("wraps the header to the chart width and stacks header, plot and footer", async () => {
+    const plot = await renderSvg(barChart());
+    const framed = frameChart({ ...plot, width: 400 }, meta, light);
+    const roles = framed.boxes.filter((b) => !b.role.startsWith("axis")).map((b) => b.role);
+    expect(roles.filter((r) => r === "headline").length).toBeGreaterThan(1);
+    expect(roles).toEqual([...roles.filter((r) => r === "headline"), "dek", "notes", "source", "byline"]);
+    const { padding } = light.spacing;
+    for (const box of framed.boxes.filter((b) => ["headline", "dek", "notes", "source"].includes(b.role))) {
+      expect(box.x1).toBe(padding);
+      expect(box.x2).toBeLessThanOrEqual(400 - padding);
+    }
+    const byline = framed.boxes.find((b) => b.role === "byline")!;
+    expect(byline.x2).toBeCloseTo(400 - padding, 9);
+    const source = framed.boxes.find((b) => b.role === "source")!;
+    expect(source.text).toBe("Source: Customs offices");
+    expect(byline.y1).toBe(source.y1);
+    // the plot sits between the header and the footer
+    const plotTop = Number(/<svg x="0" y="(\d+)"/.exec(framed.svg)![1]);
+    const header = framed.boxes.filter((b) => b.role === "headline" || b.role === "dek");
+    expect(Math.max(...header.map((b) => b.y2))).toBeLessThanOrEqual(plotTop);
+    expect(framed.boxes.find((b) => b.role === "notes")!.y1).toBeGreaterThanOrEqual(plotTop + plot.height);
+    expect(framed.height).toBeGreaterThan(plotTop + plot.height);
+    expect(framed.svg).toContain(`<rect class="background" width="400" height="${framed.height}" fill="#ffffff"/>`);
+  });
+
+  test("moves the byline below the source when they do not fit on one line", async () => {
+    const plot = await renderSvg(barChart());
+    const font = { size: light.text.source.size };
+    // room for the source line alone, not for the byline beside it
+    const width = Math.ceil(measureText("Source: Customs offices", font)) + 2 * light.spacing.padding + 10;
+    const framed = frameChart({ ...plot, width }, meta, light);
+    const source = framed.boxes.filter((b) => b.role === "source");
+    const byline = framed.boxes.find((b) => b.role === "byline")!;
+    expect(source.map((b) => b.text)).toEqual(["Source: Customs offices"]);
+    expect(byline.x1).toBe(light.spacing.padding);
+    expect(byline.y1).toBeGreaterThan(source[0]!.y2);
+  });
+
+  test("never cuts a word: an over-long word overflows visibly on its own line", async () => {
+    const plot = await renderSvg(barChart());
+    const word = "Vladivostok-Khabarovsk-Irkutsk-Novosibirsk-Yekaterinburg";
+    const framed = frameChart({ ...plot, width: 300 }, { ...meta, headline: `To ${word} by rail` }, light);
+    const lines = framed.boxes.filter((b) => b.role === "headline").map((b) => b.text);
+    expect(lines).toEqual(["To", word, "by rail"]);
+    expect(measureText(word, { size: light.text.headline.size, weight: 700 })).toBeGreaterThan(300);
+  });
+
+  test("names the field and character a font cannot draw", async () => {
+    const plot = await renderSvg(barChart());
+    expect(() => frameChart(plot, { ...meta, dek: "Trade in 万 dollars" }, light)).toThrow(
+      'dek: text "Trade in 万 dollars": Source Sans 3 Regular has no glyph for "万" (U+4E07)',
+    );
+  });
+
+  test("writes the source line in the chart's language", () => {
+    expect(sourceLine("Douanes", "fr-FR")).toBe("Source\u00a0: Douanes");
+    expect(sourceLine("Tổng cục Thống kê", "vi-VN")).toBe("Nguồn: Tổng cục Thống kê");
+    expect(sourceLine("Sources: A; B")).toBe("Sources: A; B");
+  });
+});
+
+describe("renderChart", () => {
+  test("no text box overlaps another or leaves the canvas", async () => {
+    for (const width of [560, 360]) {
+      const chart = await renderChart({ ...barChart(), width } as never);
+      expect(chart.width).toBe(width);
+      expect(chart.boxes.length).toBeGreaterThan(10);
+      for (const box of chart.boxes) {
+        expect(box.x1).toBeGreaterThanOrEqual(0);
+        expect(box.y1).toBeGreaterThanOrEqual(0);
+        expect(box.x2).toBeLessThanOrEqual(chart.width);
+        expect(box.y2).toBeLessThanOrEqual(chart.height);
+      }
+      const clashes = chart.boxes.flatMap((a, i) => chart.boxes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.text} / ${b.text}`));
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  test("embeds its fonts and references nothing outside itself", async () => {
+    const { svg } = await renderChart(barChart());
+    const urls = [...svg.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThanOrEqual(3); // regular, semibold, bold
+    for (const url of urls) expect(url).toMatch(/^(data:font\/woff2;base64,|#)/);
+    for (const [, value] of svg.matchAll(/(?:href|src)\s*=\s*"([^"]*)"/g)) expect(value).toMatch(/^#/);
+    expect(svg).not.toMatch(/@import|<image|<script|<foreignObject/);
+    expect(svg.length).toBeLessThan(120_000);
+  });
+
+  test("takes its header and footer from usermeta.chart, and checks it", async () => {
+    const chart = await renderChart(barChart({ headline: "Short finding" }));
+    expect(chart.meta.headline).toBe("Short finding");
+    expect(chart.boxes.find((b) => b.role === "headline")!.text).toBe("Short finding");
+    const bare = { ...barChart(), usermeta: {} };
+    await expect(renderChart(bare as never)).rejects.toThrow(
+      'usermeta.chart: expected the chart\'s metadata (headline, dek, source, ...) but received nothing',
+    );
+    await expect(renderChart(barChart({ headline: 7 }))).rejects.toThrow(
+      "usermeta.chart.headline: expected a non-empty string but received 7 of type number",
+    );
+  });
+});
