@@ -75,7 +75,7 @@ async function checkRow(
 
   if (options.sources && !options.sources.has(source)) return fail("source", `text ${source} is not listed in sources.json`);
   const text = await read(source);
-  if (text instanceof ChartsError) return fail("source", `no source text ${source}: ${text.message}`);
+  if (text instanceof ChartsError) return fail("source", `no source text ${source} (${text.message})`);
 
   const found = findFigure(text, figure, context);
   if (!found.length) {

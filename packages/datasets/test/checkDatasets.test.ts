@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkDatasets, loadDatasets, loadSources } from "../src/index.ts";
+
+const root = join(import.meta.dirname, "..");
+const fixtures = join(import.meta.dirname, "fixtures");
+const texts = join(fixtures, "texts");
+
+describe("checkDatasets(datasets, textsDir)", () => {
+  it("verifies stated, implied and derived rows against their sentences", async () => {
+    const datasets = await loadDatasets(join(fixtures, "good"), { root });
+    const sources = await loadSources(join(fixtures, "good", "sources.json"), { root });
+    const { verified, errors } = await checkDatasets(datasets, texts, { sources });
+    expect(errors).toEqual([]);
+    expect(verified.map(({ dataset, row, status, value }) => [dataset, row, status, value])).toEqual([
+      ["grain-share", 1, "stated", 75],
+      ["grain-share", 2, "derived", 25],
+      ["harbour-fees", 1, "stated", 48],
+      ["harbour-fees", 2, "implied", 36],
+      ["harbour-rank", 1, "stated", 3],
+    ]);
+    expect(verified[2]!.sentence).toBe("Port fees at Lumen brought in US$48 million in 2022, the authority said.");
+    expect(verified[3]!.sentence).toMatch(/^A year later .* US\$36 million/);
+  });
+
+  it("collects every problem, each naming the dataset, row, text and figure", async () => {
+    const datasets = await loadDatasets(join(fixtures, "broken"), { root });
+    const { verified, errors } = await checkDatasets(datasets, texts);
+    const file = (name: string) => `test/fixtures/broken/${name}/data.csv`;
+    expect(errors.map((error) => error.message)).toEqual([
+      `${file("edited-figure")}, row 1, figure: text lumen no longer says "US$50 million" (dataset edited-figure)`,
+      `${file("missing-text")}, row 1, source: no source text lumen-2 (${join(texts, "lumen-2.txt")}: no text lumen-2 (no such file)) (dataset missing-text)`,
+      `${file("wrong-context")}, row 1, figure: text lumen no longer says "US$48 million" in a sentence with "ferries" (dataset wrong-context)`,
+      `${file("wrong-derived")}, row 1, fees: expected 96 USD million ("US$48 million" in text lumen, by 2 * figure) but received 90 (dataset wrong-derived)`,
+      `${file("wrong-unit")}, row 1, figure: expected an amount in USD for a column in USD million but received "About 75%" of type string (text lumen, dataset wrong-unit)`,
+      `${file("wrong-value")}, row 1, fees: expected 48 USD million ("US$48 million" in text lumen) but received 47 (dataset wrong-value)`,
+      `${file("year-not-said")}, row 1, year: the sentence of "US$36 million" in text lumen does not say 2023: mark the row implied and explain in note (dataset year-not-said)`,
+    ]);
+    expect(errors[0]!.where).toEqual({ file: file("edited-figure"), row: 1, field: "figure" });
+    // the good row after the missing text is still checked
+    expect(verified.map(({ dataset, row }) => [dataset, row])).toEqual([["missing-text", 2]]);
+  });
+
+  it("requires each source in sources.json when given", async () => {
+    const datasets = await loadDatasets(join(fixtures, "good"), { root });
+    const { errors } = await checkDatasets([datasets.get("harbour-rank")!], texts, { sources: new Map() });
+    expect(errors.map((e) => e.message)).toEqual([
+      "test/fixtures/good/harbour-rank/data.csv, row 1, source: text lumen is not listed in sources.json (dataset harbour-rank)",
+    ]);
+  });
+
+  it("notices a text edited after the dataset was written", async () => {
+    const datasets = await loadDatasets(join(fixtures, "good"), { root });
+    const fees = datasets.get("harbour-fees")!;
+    const edited = { ...fees, rows: fees.rows.map((row) => ({ ...row, provenance: { ...row.provenance, figure: row.provenance.figure.replace("48", "84") } })) };
+    const { errors } = await checkDatasets([edited], texts);
+    expect(errors.map((e) => e.message)).toEqual([
+      'test/fixtures/good/harbour-fees/data.csv, row 1, figure: text lumen no longer says "US$84 million" (dataset harbour-fees)',
+    ]);
+  });
+});
