@@ -34,8 +34,8 @@ export interface PublishOptions {
   graceMs?: number;
   /** Flush files to disk before the swap (default true; tests of layout may skip it). */
   sync?: boolean;
-  /** Called between the steps, for logs and for tests that interrupt a build. */
-  onStep?: (step: PublishStep) => void | Promise<void>;
+  /** Called between the steps (with the new release once it exists), for logs and for tests that interrupt a build. */
+  onStep?: (step: PublishStep, releaseDir?: string) => void | Promise<void>;
 }
 
 export type PublishStep = "locked" | "file" | "manifest" | "swapped" | "pruned";
@@ -84,7 +84,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const sync = options.sync ?? true;
   const now = (options.now ?? new Date()).toISOString();
   const outDir = resolve(options.outDir);
-  const step = async (name: PublishStep) => options.onStep?.(name);
+  let prepared: string | undefined;
+  const step = async (name: PublishStep) => options.onStep?.(name, prepared);
   validate(charts, failed);
 
   const root = releasesDir(outDir);
@@ -99,6 +100,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     // Release names sort by creation time (the real clock: `now` may be fixed in tests).
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(".", "");
     const releaseDir = await mkdtemp(join(root, `${stamp}-`));
+    prepared = releaseDir;
     // mkdtemp makes it private; a web server running as another user must read it.
     await chmod(releaseDir, 0o755);
     const beforeFiles = previous ? listedFiles(previous.manifest) : new Map<string, PublishedFile>();
