@@ -1,5 +1,5 @@
 import { ChartsError } from "@charts/errors";
-import { findFigure, parseFigure, readText, type SourceText } from "@charts/texts";
+import { findFigure, parseFigure, readText, type ParsedFigure, type SourceText } from "@charts/texts";
 import { convertFigure } from "./convertFigure.ts";
 import { evaluateFormula } from "./evaluateFormula.ts";
 import type { Dataset, Row, SourceInfo, VerifiedRow } from "./types.ts";
@@ -23,7 +23,8 @@ const TOLERANCE = 1e-9;
  * own unit, a string column named `unit`; for a `year` value column, `year`.
  * For derived rows, `figure` in the formula is the figure in that unit when
  * it is of that kind, else the figure's own value (a percentage that derives
- * an index). Texts are read once per call. All problems are collected, none
+ * an index). A relative year ("this year", "last year") in an implied row
+ * is resolved with the text's date in `options.sources`. Texts are read once per call. All problems are collected, none
  * stops the check; each names the dataset, row, source text and figure.
  *
  * @example const { verified, errors } = await checkDatasets(await loadDatasets("datasets"), "../shared/texts")
@@ -88,7 +89,20 @@ async function checkRow(
     );
   }
 
-  const parsed = parseFigure(figure, at("figure"));
+  // "this year" is a figure only through the text's publication date.
+  const relative = /^(this|last|next) year$/i.exec(figure);
+  let parsed: ParsedFigure;
+  if (relative) {
+    if (status === "stated") {
+      return fail("status", `"${figure}" gives a year only through the date of text ${source}: mark the row implied and explain in note`);
+    }
+    const date = options.sources?.get(source)?.date;
+    if (!date) return fail("figure", `"${figure}" needs the date of text ${source}: add it to sources.json and pass the sources to the check`);
+    const offset = { this: 0, last: -1, next: 1 }[relative[1]!.toLowerCase() as "this" | "last" | "next"];
+    parsed = { kind: "year", text: figure, value: Number(date.slice(0, 4)) + offset, unit: "year" };
+  } else {
+    parsed = parseFigure(figure, at("figure"));
+  }
   const valueColumn = dataset.meta.columns.find((column) => column.name === dataset.meta.value)!;
   const rowUnit = dataset.meta.columns.some((column) => column.name === "unit") ? row.values.unit : undefined;
   const unit = valueColumn.unit ?? (typeof rowUnit === "string" ? rowUnit : undefined) ?? (valueColumn.type === "year" ? "year" : undefined);

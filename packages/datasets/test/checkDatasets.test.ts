@@ -18,6 +18,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
       ["harbour-fees", 1, "stated", 48],
       ["harbour-fees", 2, "implied", 36],
       ["harbour-rank", 1, "stated", 3],
+      ["night-ferries", 1, "implied", 2024],
     ]);
     expect(verified[2]!.sentence).toBe("Port fees at Lumen brought in US$48 million in 2022, the authority said.");
     expect(verified[3]!.sentence).toMatch(/^A year later .* US\$36 million/);
@@ -30,6 +31,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
     expect(errors.map((error) => error.message)).toEqual([
       `${file("edited-figure")}, row 1, figure: text lumen no longer says "US$50 million" (dataset edited-figure)`,
       `${file("missing-text")}, row 1, source: no source text lumen-2 (${join(texts, "lumen-2.txt")}: no text lumen-2 (no such file)) (dataset missing-text)`,
+      `${file("relative-stated")}, row 1, status: "this year" gives a year only through the date of text lumen: mark the row implied and explain in note (dataset relative-stated)`,
       `${file("wrong-context")}, row 1, figure: text lumen no longer says "US$48 million" in a sentence with "ferries" (dataset wrong-context)`,
       `${file("wrong-derived")}, row 1, fees: expected 96 USD million ("US$48 million" in text lumen, by 2 * figure) but received 90 (dataset wrong-derived)`,
       `${file("wrong-unit")}, row 1, figure: expected an amount in USD for a column in USD million but received "About 75%" of type string (text lumen, dataset wrong-unit)`,
@@ -39,6 +41,14 @@ describe("checkDatasets(datasets, textsDir)", () => {
     expect(errors[0]!.where).toEqual({ file: file("edited-figure"), row: 1, field: "figure" });
     // the good row after the missing text is still checked
     expect(verified.map(({ dataset, row }) => [dataset, row])).toEqual([["missing-text", 2]]);
+  });
+
+  it("resolves a relative year only with the text's date", async () => {
+    const datasets = await loadDatasets(join(fixtures, "good"), { root });
+    const { errors } = await checkDatasets([datasets.get("night-ferries")!], texts);
+    expect(errors.map((e) => e.message)).toEqual([
+      'test/fixtures/good/night-ferries/data.csv, row 1, figure: "this year" needs the date of text lumen: add it to sources.json and pass the sources to the check (dataset night-ferries)',
+    ]);
   });
 
   it("requires each source in sources.json when given", async () => {

@@ -68,7 +68,7 @@ describe("loadDataset(dir)", () => {
 describe("loadDatasets(root)", () => {
   it("loads every subfolder with a dataset.json, by name; sources.json and other folders are not datasets", async () => {
     const datasets = await loadDatasets(join(fixtures, "good"), options);
-    expect([...datasets.keys()]).toEqual(["grain-share", "harbour-fees", "harbour-rank"]);
+    expect([...datasets.keys()]).toEqual(["grain-share", "harbour-fees", "harbour-rank", "night-ferries"]);
     expect(datasets.get("grain-share")!.rows.map((row) => row.provenance.status)).toEqual(["stated", "derived"]);
   });
 
