@@ -15,5 +15,6 @@ export { frameChart, sourceLine } from "./frameChart.ts";
 export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
 export { renderFile } from "./renderFile.ts";
+export { assertSelfContained } from "./assertSelfContained.ts";
 export { house } from "./houseFormat.ts";
 export type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";

@@ -3,6 +3,7 @@ import type { ChartMeta } from "@charts/specs";
 import { light, type Theme } from "@charts/theme";
 import { invalid } from "@charts/errors";
 import { embedFonts } from "@charts/fonts";
+import { assertSelfContained } from "./assertSelfContained.ts";
 import { frameChart } from "./frameChart.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { setupRenderer } from "./setupRenderer.ts";
@@ -51,11 +52,13 @@ export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions 
   const meta = options.meta ?? chartMetaOf(vl);
   const plot = await renderSvg(vl, { base: options.base, locale: options.locale ?? meta.locale });
   const framed = frameChart(plot, meta, theme);
+  const svg = await embedFonts(framed.svg);
+  assertSelfContained(svg);
   return {
     name: options.name ?? "default",
     theme: theme.name,
     meta,
-    svg: await embedFonts(framed.svg),
+    svg,
     width: framed.width,
     height: framed.height,
     boxes: framed.boxes,

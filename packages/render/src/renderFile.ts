@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import { ChartsError, invalid } from "@charts/errors";
 import { embedFonts } from "@charts/fonts";
+import { assertSelfContained } from "./assertSelfContained.ts";
 import { renderChart } from "./renderChart.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { isVegaLite } from "./compileVegaLite.ts";
@@ -32,6 +33,7 @@ export async function renderFile(specPath: string, outPath: string, options: { s
       svg = (await renderChart(spec as never, { base })).svg;
     } else {
       svg = await embedFonts((await renderSvg(spec as never, { base })).svg);
+      assertSelfContained(svg);
     }
   } catch (error) {
     if (error instanceof ChartsError && !error.where.file) throw new ChartsError(error.message, { ...error.where, file: specPath }, { cause: error });
