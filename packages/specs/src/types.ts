@@ -76,8 +76,8 @@ export interface CompileOptions {
   file: string;
   /** Every dataset of the project, by name. */
   datasets: Map<string, Dataset>;
-  /** datasets/sources.json: the source texts, by id. */
-  sources: Record<string, SourceInfo>;
+  /** datasets/sources.json: the source texts, by id (as loadSources returns it, or a plain object). */
+  sources: Map<string, SourceInfo> | Record<string, SourceInfo>;
   theme: Theme;
 }
 

@@ -21,13 +21,13 @@ export const DEFAULT_LOCALE = "en-GB";
 export function chartMeta(
   definition: ChartDefinition,
   dataset: Dataset,
-  sources: Record<string, SourceInfo>,
+  sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,
 ): { meta: ChartMeta; texts: string[] } {
   const locale = definition.locale ?? DEFAULT_LOCALE;
   const texts = [...new Set(dataset.rows.map((row) => row.provenance.source))];
   const publishers = texts.map((id) => {
-    const info = sources[id];
+    const info = sources instanceof Map ? sources.get(id) : Object.hasOwn(sources, id) ? sources[id] : undefined;
     if (!info) {
       const row = dataset.rows.find((r) => r.provenance.source === id)!;
       throw new ChartsError(`expected a source listed in sources.json but received "${id}"`, {

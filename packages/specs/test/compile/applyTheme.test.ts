@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { dark, light, vegaLiteConfig } from "@charts/theme";
+import { applyTheme } from "../../src/compile/applyTheme.ts";
+import { arms, trade } from "../fixtures/datasets.ts";
+
+type Json = Record<string, any>;
+
+describe("applyTheme(plot, options)", () => {
+  it("returns the theme's Vega-Lite config", () => {
+    expect(applyTheme({ mark: "bar" }, { dataset: arms, theme: light, locale: "en-GB" }).config).toEqual(vegaLiteConfig(light));
+    expect(applyTheme({ mark: "bar" }, { dataset: arms, theme: dark, locale: "en-GB" }).config).toEqual(vegaLiteConfig(dark));
+  });
+
+  it("formats axes, text and tooltips with the column's unit and the chart's locale", () => {
+    const plot: Json = {
+      mark: "bar",
+      encoding: {
+        x: { field: "year", type: "quantitative" },
+        y: { field: "value_usd_m", type: "quantitative", axis: { title: null } },
+        text: { field: "value_usd_m", type: "quantitative" },
+        tooltip: [{ field: "year" }, { field: "status" }],
+      },
+    };
+    applyTheme(plot, { dataset: arms, theme: light, locale: "vi-VN" });
+    expect(plot.encoding.x.axis).toEqual({ formatType: "house", format: { unit: "year", locale: "vi-VN" }, tickMinStep: 1 });
+    expect(plot.encoding.y.axis).toEqual({ title: null, formatType: "house", format: { unit: "USD million", locale: "vi-VN" } });
+    expect(plot.encoding.text).toMatchObject({ formatType: "house", format: { unit: "USD million", locale: "vi-VN" } });
+    expect(plot.encoding.tooltip[0]).toMatchObject({ formatType: "house", format: { unit: "year" } });
+    expect(plot.encoding.tooltip[1]).toEqual({ field: "status" });
+  });
+
+  it("leaves string columns, hidden axes, counts and the plot's own formats alone", () => {
+    const plot: Json = {
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            y: { field: "partner", type: "nominal" },
+            x: { field: "trade_usd_bn", type: "quantitative", axis: { format: ".1f" } },
+          },
+        },
+        { mark: "text", encoding: { x: { field: "trade_usd_bn", type: "quantitative", axis: null }, text: { aggregate: "count" } } },
+      ],
+    };
+    const before = structuredClone(plot);
+    applyTheme(plot, { dataset: trade, theme: light, locale: "en-GB" });
+    expect(plot).toEqual(before);
+  });
+});

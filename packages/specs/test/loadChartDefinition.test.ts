@@ -1,0 +1,110 @@
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ChartsError } from "@charts/errors";
+import { loadChartDefinition, loadChartDefinitions, validateDefinition } from "../src/loadChartDefinition.ts";
+import { armsChart } from "./fixtures/armsChart.ts";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "charts-specs-"));
+});
+
+async function write(name: string, content: unknown): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+const F = "charts/arms.chart.json";
+const errorOf = (json: unknown) => {
+  try {
+    validateDefinition(json, F);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChartsError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the definition to be rejected");
+};
+
+describe("validateDefinition(json, file)", () => {
+  it("accepts the arms chart", () => {
+    expect(validateDefinition(armsChart(), F)).toEqual(armsChart());
+  });
+
+  it("names the path, what was expected and what was received", () => {
+    const chart = armsChart() as unknown as Record<string, unknown>;
+    expect(errorOf({ ...chart, headline: 3 })).toBe(`${F}, headline: expected a non-empty string but received 3 of type number`);
+    expect(errorOf({ ...chart, headline: undefined })).toBe(`${F}, headline: expected a value (it is required) but received nothing`);
+    expect(errorOf({ ...chart, slug: "Arms Chart" })).toBe(
+      `${F}, slug: expected a slug of lower-case letters, digits and single hyphens but received "Arms Chart" of type string`,
+    );
+    expect(errorOf({ ...chart, locale: "de-DE" })).toBe(
+      `${F}, locale: expected one of "en-GB", "en-US", "fr-FR", "vi-VN" but received "de-DE" of type string`,
+    );
+    expect(errorOf({ ...chart, data: { dataset: "arms", filtr: "datum.year > 2014" } })).toBe(
+      `${F}, data.filtr: expected one of the properties dataset, filter but received "datum.year > 2014" of type string; did you mean "filter"?`,
+    );
+  });
+
+  it("keeps data, title and config out of the plot", () => {
+    const chart = armsChart();
+    expect(errorOf({ ...chart, plot: { ...chart.plot, title: "Arms" } })).toBe(
+      `${F}, plot.title: expected no title in the plot (the headline is the title) but received "Arms" of type string`,
+    );
+    expect(errorOf({ ...chart, plot: { ...chart.plot, data: { values: [] } } })).toBe(
+      `${F}, plot.data: expected no data in the plot (name the dataset in the chart's data) but received {"values":[]} of type object`,
+    );
+  });
+
+  it("checks each annotation by its type", () => {
+    const chart = armsChart();
+    expect(errorOf({ ...chart, annotations: [{ type: "lable", at: { year: 2014 }, text: "x" }] })).toBe(
+      `${F}, annotations[0].type: expected an annotation of type label, highlight, range, values or line-labels but received "lable" of type string`,
+    );
+    expect(errorOf({ ...chart, annotations: [{ type: "label", at: { year: 2014 } }] })).toBe(
+      `${F}, annotations[0].text: expected a value (it is required) but received nothing`,
+    );
+    expect(errorOf({ ...chart, annotations: [{ type: "range", field: "year", from: 2015, to: 2021, txt: "gap" }] })).toBe(
+      `${F}, annotations[0].txt: expected one of the properties field, from, text, to, type but received "gap" of type string; did you mean "text"?`,
+    );
+    expect(errorOf({ ...chart, annotations: [{ type: "label", at: {}, text: "x" }] })).toBe(
+      `${F}, annotations[0].at: expected an object of field: value naming one data point, e.g. {"year": 2014} but received {} of type object`,
+    );
+  });
+});
+
+describe("loadChartDefinition(file)", () => {
+  it("reads a definition whose slug matches its file name", async () => {
+    const file = await write("russia-arms-to-vietnam.chart.json", armsChart());
+    expect(await loadChartDefinition(file)).toEqual({ file, definition: armsChart() });
+  });
+
+  it("names the file when it is not JSON or its slug differs from its name", async () => {
+    const broken = await write("broken.chart.json", '{ "slug": "broken", }');
+    await expect(loadChartDefinition(broken)).rejects.toThrow(/broken\.chart\.json: expected JSON but the file does not parse: /);
+    const other = await write("other.chart.json", armsChart());
+    await expect(loadChartDefinition(other)).rejects.toThrow(
+      /other\.chart\.json, slug: expected the slug to match the file name \("other"\) but received "russia-arms-to-vietnam"$/,
+    );
+  });
+});
+
+describe("loadChartDefinitions(dir)", () => {
+  it("reads every *.chart.json in name order and ignores other files", async () => {
+    const folder = join(dir, "charts");
+    await mkdir(folder);
+    const b = { ...armsChart(), slug: "b-chart" };
+    const a = { ...armsChart(), slug: "a-chart" };
+    await writeFile(join(folder, "b-chart.chart.json"), JSON.stringify(b));
+    await writeFile(join(folder, "a-chart.chart.json"), JSON.stringify(a));
+    await writeFile(join(folder, "notes.json"), "not a chart");
+    const charts = await loadChartDefinitions(folder);
+    expect(charts.map((c) => c.definition.slug)).toEqual(["a-chart", "b-chart"]);
+  });
+
+  it("says which folder it cannot read", async () => {
+    await expect(loadChartDefinitions(join(dir, "missing"))).rejects.toThrow(/missing: cannot read the charts folder: /);
+  });
+});
