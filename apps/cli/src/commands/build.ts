@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { ChartsError } from "@charts/errors";
-import { loadDatasets, loadSources, type Dataset } from "@charts/datasets";
+import { loadDatasets, loadSources, type Dataset, type SourceInfo } from "@charts/datasets";
 import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
 import { light } from "@charts/theme";
 import { renderChart, setupRenderer, svgToPng } from "@charts/render";
@@ -23,21 +23,22 @@ export async function build(options: { texts?: string; config?: string; out?: st
   const config = loadConfig({ file: options.config, texts: options.texts, out: options.out });
 
   // 1. load
-  const datasets = await loadDatasets(config.datasets);
-  const sources = await loadSources(config.sources);
+  const datasets = await loadDatasets(config.datasets, { root: config.root });
+  const sources = await loadSources(config.sources, { root: config.root });
   const definitions = await loadChartDefinitions(config.charts);
 
   // 2. verify
-  const verification = await verifyIfPossible(config, datasets);
+  const verification = await verifyIfPossible(config, datasets, sources);
 
   // 3-4. compile and render each chart; one failure does not stop the others
   await setupRenderer();
+  const sourceRecord = Object.fromEntries(sources);
   const charts: RenderedChart[] = [];
   const failed: FailedChart[] = [];
   for (const { file, definition } of definitions) {
     const chartStart = performance.now();
     try {
-      const compiled = compileChart(definition, { file: display(config, file), datasets, sources, theme: light });
+      const compiled = compileChart(definition, { file: display(config, file), datasets, sources: sourceRecord, theme: light });
       assertVerified(compiled, verification);
       const chart = await renderCompiled(compiled, datasets, verification);
       charts.push(chart);
@@ -59,14 +60,18 @@ export async function build(options: { texts?: string; config?: string; out?: st
   if (failed.length) process.exitCode = 1;
 }
 
-async function verifyIfPossible(config: Config, datasets: Map<string, Dataset>): Promise<Verification | undefined> {
+async function verifyIfPossible(
+  config: Config,
+  datasets: Map<string, Dataset>,
+  sources: Map<string, SourceInfo>,
+): Promise<Verification | undefined> {
   if (!existsSync(config.texts)) {
     console.warn(
       `! the source texts are not at ${config.texts}: building from the committed datasets without checking their figures (pass --texts DIR or set CHARTS_TEXTS)`,
     );
     return undefined;
   }
-  const verification = await verify(config, datasets);
+  const verification = await verify(config, datasets, sources);
   for (const error of verification.errors) console.error(`error: ${error.message}`);
   console.log(
     `${verification.errors.length ? "✗" : "✓"} ${verification.verified.length} figures checked against ${display(config, config.texts)}` +

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { ChartsError } from "@charts/errors";
-import { checkDatasets, loadDatasets, type Dataset, type VerifiedRow } from "@charts/datasets";
+import { checkDatasets, loadDatasets, loadSources, type Dataset, type SourceInfo, type VerifiedRow } from "@charts/datasets";
 import { display, loadConfig, type Config } from "../config.ts";
 
 export interface Verification {
@@ -11,8 +11,12 @@ export interface Verification {
 }
 
 /** Checks every dataset row against its source text; returns what held and what did not. */
-export async function verify(config: Config, datasets: Map<string, Dataset>): Promise<Verification> {
-  const { verified, errors } = await checkDatasets(datasets, config.texts);
+export async function verify(
+  config: Config,
+  datasets: Map<string, Dataset>,
+  sources: Map<string, SourceInfo>,
+): Promise<Verification> {
+  const { verified, errors } = await checkDatasets(datasets, config.texts, { sources });
   const failing = new Map<string, ChartsError[]>();
   for (const error of errors) {
     const name = datasetOf(config, datasets, error) ?? "";
@@ -40,8 +44,9 @@ export async function check(options: { texts?: string; config?: string }): Promi
       { field: "texts" },
     );
   }
-  const datasets = await loadDatasets(config.datasets);
-  const { verified, errors, failing } = await verify(config, datasets);
+  const datasets = await loadDatasets(config.datasets, { root: config.root });
+  const sources = await loadSources(config.sources, { root: config.root });
+  const { verified, errors, failing } = await verify(config, datasets, sources);
   for (const dataset of datasets.values()) {
     const rows = verified.filter((row) => row.dataset === dataset.name).length;
     const bad = failing.get(dataset.name)?.length ?? 0;

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { charts, editedTexts, root, textsDir } from "./cli.ts";
+
+const edit = JSON.parse(readFileSync(join(root, "test/fixtures/edited-figure.json"), "utf8"));
+
+describe("charts check", () => {
+  beforeAll(() => {
+    if (!existsSync(textsDir)) throw new Error(`the source texts are needed at ${textsDir} (set CHARTS_TEXTS)`);
+  });
+
+  it("passes on the real texts: every dataset figure is found in its sentence", async () => {
+    const run = await charts(["check"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^All \d+ figures match the texts in /m);
+    expect(run.stdout).toContain("✓ russia-arms-transfers: 2 of 2 figures found in their texts");
+  });
+
+  it("fails on a text whose figure was edited, naming the dataset, row, text and figure", async () => {
+    const texts = editedTexts(edit);
+    const run = await charts(["check", "--texts", texts]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("✗ russia-arms-transfers");
+    const line = run.stderr.split("\n").find((l) => l.includes(edit.from));
+    expect(line).toBeDefined();
+    expect(line).toContain("datasets/russia-arms-transfers/data.csv");
+    expect(line).toContain("row 2");
+    expect(line).toContain(edit.text);
+    expect(run.stdout).toMatch(/1 figure no longer matches/);
+  });
+
+  it("honours CHARTS_TEXTS, and says where it looked when the texts are missing", async () => {
+    const run = await charts(["check"], { CHARTS_TEXTS: "/nonexistent/texts" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the source texts are not at /nonexistent/texts");
+  });
+});
+
+describe("charts extract", () => {
+  it("lists the figures of a real text with their sentences, and none of its page junk", async () => {
+    const run = await charts(["extract", join(textsDir, "004_e411960df6774cf9.txt"), "--json"]);
+    expect(run.code).toBe(0);
+    const figures = JSON.parse(run.stdout) as Array<{ text: string; kind: string; value: number; unit: string; sentence: string }>;
+    const arms = figures.find((f) => f.text === "US$72 million");
+    expect(arms).toMatchObject({ kind: "money", value: 72e6, unit: "USD" });
+    expect(arms?.sentence).toContain("2022");
+    expect(figures.some((f) => f.text.includes("19 per cent"))).toBe(true);
+    const ads = await charts(["extract", join(textsDir, "003_bc5e783d78f7d3ba.txt"), "--json"]);
+    expect(JSON.parse(ads.stdout).some((f: { text: string }) => f.text.includes("3,000"))).toBe(false);
+  });
+
+  it("names the file it cannot read", async () => {
+    const run = await charts(["extract", "/nonexistent/article.txt"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("/nonexistent/article.txt");
+  });
+});
