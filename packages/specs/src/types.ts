@@ -2,7 +2,7 @@
 // `charts/` (see chart.schema.json): Vega-Lite for the plot, plus the
 // publishing metadata a newsroom needs around it.
 import type { TopLevelSpec } from "vega-lite";
-import type { Dataset, SourceInfo } from "@charts/datasets";
+import type { Dataset, Row, SourceInfo } from "@charts/datasets";
 import type { Theme } from "@charts/theme";
 
 /** Text placed on the chart, declared in the definition rather than drawn by hand. */
@@ -35,7 +35,13 @@ export interface ChartDefinition {
   /** Alternative text: what the chart shows, for readers who cannot see it. */
   alt: string;
   /** Name of the dataset under `datasets/`; `filter` is a Vega expression over `datum`. */
-  data: string | { dataset: string; filter?: string };
+  data: string | { dataset: string; where?: Record<string, string | number | Array<string | number>>; filter?: string };
+  /**
+   * Datasets whose figures the headline, dek, notes or annotations quote
+   * without plotting them. Their rows join the chart's provenance and their
+   * texts its source line.
+   */
+  cites?: Array<string | { dataset: string; where?: Record<string, string | number | Array<string | number>> }>;
   /** Plot size in px, without header and footer. */
   width?: number;
   height?: number;
@@ -66,6 +72,8 @@ export interface CompiledChart {
   spec: TopLevelSpec;
   /** Names of the datasets drawn on. */
   datasets: string[];
+  /** The dataset rows the chart draws (after `where`) and cites, with their provenance. */
+  rows: Array<Row & { dataset: string }>;
   /** Ids of the source texts those datasets cite. */
   texts: string[];
 }

@@ -44,7 +44,7 @@ describe("validateDefinition(json, file)", () => {
       `${F}, locale: expected one of "en-GB", "en-US", "fr-FR", "vi-VN" but received "de-DE" of type string`,
     );
     expect(errorOf({ ...chart, data: { dataset: "arms", filtr: "datum.year > 2014" } })).toBe(
-      `${F}, data.filtr: expected one of the properties dataset, filter but received "datum.year > 2014" of type string; did you mean "filter"?`,
+      `${F}, data.filtr: expected one of the properties dataset, filter, where but received "datum.year > 2014" of type string; did you mean "filter"?`,
     );
   });
 

@@ -40,7 +40,7 @@ export async function build(options: { texts?: string; config?: string; out?: st
     try {
       const compiled = compileChart(definition, { file: display(config, file), datasets, sources: sourceRecord, theme: light });
       assertVerified(compiled, verification);
-      const chart = await renderCompiled(compiled, datasets, verification);
+      const chart = await renderCompiled(compiled, verification);
       charts.push(chart);
       const { width, height } = chart.variants[0]!;
       console.log(`✓ ${chart.slug.padEnd(32)} ${width}×${height}  ${Math.round(performance.now() - chartStart)} ms`);
@@ -90,11 +90,7 @@ function assertVerified(compiled: CompiledChart, verification: Verification | un
   }
 }
 
-async function renderCompiled(
-  compiled: CompiledChart,
-  datasets: Map<string, Dataset>,
-  verification: Verification | undefined,
-): Promise<RenderedChart> {
+async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined): Promise<RenderedChart> {
   const { svg, width, height } = await renderChart(compiled.spec);
   const [png, png2x] = await Promise.all([svgToPng(svg, 1), svgToPng(svg, 2)]);
   const { meta } = compiled;
@@ -110,27 +106,22 @@ async function renderCompiled(
     variants: [{ name: "default", theme: "light", width, height, svg, png, png2x }],
     datasets: compiled.datasets,
     texts: compiled.texts,
-    provenance: provenanceOf(compiled, datasets, verification),
+    provenance: provenanceOf(compiled, verification),
   };
 }
 
-function provenanceOf(
-  compiled: CompiledChart,
-  datasets: Map<string, Dataset>,
-  verification: Verification | undefined,
-): FigureProvenance[] {
-  return compiled.datasets.flatMap((name) =>
-    (datasets.get(name)?.rows ?? []).map(({ row, provenance }) => ({
-      dataset: name,
-      row,
-      source: provenance.source,
-      figure: provenance.figure,
-      status: provenance.status,
-      ...(provenance.note ? { note: provenance.note } : {}),
-      ...(provenance.formula ? { formula: provenance.formula } : {}),
-      ...sentenceOf(verification, name, row),
-    })),
-  );
+/** Provenance of every row the chart draws, with its sentence when the texts were checked. */
+function provenanceOf(compiled: CompiledChart, verification: Verification | undefined): FigureProvenance[] {
+  return compiled.rows.map(({ dataset, row, provenance }) => ({
+    dataset,
+    row,
+    source: provenance.source,
+    figure: provenance.figure,
+    status: provenance.status,
+    ...(provenance.note ? { note: provenance.note } : {}),
+    ...(provenance.formula ? { formula: provenance.formula } : {}),
+    ...sentenceOf(verification, dataset, row),
+  }));
 }
 
 function sentenceOf(verification: Verification | undefined, dataset: string, row: number): { sentence?: string } {

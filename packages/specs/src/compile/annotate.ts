@@ -47,12 +47,32 @@ export function annotate(
     const build = BUILDERS[annotation.type] as (a: Annotation, c: AnnotationContext) => AnnotationLayers;
     if (!build) throw new ChartsError(`expected an annotation type but received ${describe(annotation.type)}`, { file: options.file, field: `${context.path}.type` });
     const layers = build(annotation, context);
-    below.push(...layers.below);
-    above.push(...layers.above);
+    below.push(...layers.below.map((layer) => shareScales(layer, context.base)));
+    above.push(...layers.above.map((layer) => shareScales(layer, context.base)));
   });
   const layered = below.length || above.length ? withLayers(target, below, above) : target;
   if (target === plot) return layered;
   return { ...plot, spec: layered };
+}
+
+/**
+ * An annotation layer positions itself on the plot's x and y scales and must
+ * not widen them: without the plot's scale settings its own domain (a band
+ * from 2015 to 2021, with a bar's zero baseline) would be unioned with an
+ * explicit domain such as [2013, 2023] and squeeze the data to one side.
+ */
+function shareScales(layer: Json, base: Json): Json {
+  const encoding = isObject(layer.encoding) ? layer.encoding : undefined;
+  if (!encoding) return layer;
+  const shared: Json = { ...encoding };
+  for (const channel of ["x", "y"] as const) {
+    const own = encoding[channel];
+    const plot = base[channel];
+    if (!isObject(own) || !isObject(plot) || !isObject(plot.scale) || own.scale !== undefined) continue;
+    if (own.value !== undefined) continue;
+    shared[channel] = { ...own, scale: plot.scale };
+  }
+  return { ...layer, encoding: shared };
 }
 
 function withLayers(target: Json, below: Json[], above: Json[]): Json {

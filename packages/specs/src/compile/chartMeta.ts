@@ -2,34 +2,35 @@ import type { Dataset, SourceInfo } from "@charts/datasets";
 import { ChartsError } from "@charts/errors";
 import type { ChartDefinition, ChartMeta } from "../types.ts";
 
-/** "Source:" in each house locale (French sets a narrow no-break space before the colon). */
-const SOURCE_LABEL: Record<string, string> = {
-  "en-GB": "Source: ",
-  "en-US": "Source: ",
-  "fr-FR": "Source\u202f: ",
-  "vi-VN": "Nguồn: ",
+/** "Source:" / "Sources:" in each house locale (French sets a narrow no-break space before the colon). */
+const SOURCE_LABEL: Record<string, [one: string, several: string]> = {
+  "en-GB": ["Source: ", "Sources: "],
+  "en-US": ["Source: ", "Sources: "],
+  "fr-FR": ["Source\u202f: ", "Sources\u202f: "],
+  "vi-VN": ["Nguồn: ", "Nguồn: "],
 };
 
 export const DEFAULT_LOCALE = "en-GB";
 
 /**
  * Step 7: the publishing metadata render and publish need. The source line
- * names the publishers of the texts the dataset's rows cite, in order of
- * first use, unless the definition gives `source`:
+ * names the publishers of the texts cited by the rows drawn and the rows the
+ * definition `cites`, in order of first use, unless the definition gives `source`:
  *   "Source: ISEAS-Yusof Ishak Institute; 20 Minutes"
  */
 export function chartMeta(
   definition: ChartDefinition,
-  dataset: Dataset,
+  datasets: Dataset[],
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,
 ): { meta: ChartMeta; texts: string[] } {
   const locale = definition.locale ?? DEFAULT_LOCALE;
-  const texts = [...new Set(dataset.rows.map((row) => row.provenance.source))];
+  const rows = datasets.flatMap((dataset) => dataset.rows.map((row) => ({ dataset, row })));
+  const texts = [...new Set(rows.map(({ row }) => row.provenance.source))];
   const publishers = texts.map((id) => {
     const info = sources instanceof Map ? sources.get(id) : Object.hasOwn(sources, id) ? sources[id] : undefined;
     if (!info) {
-      const row = dataset.rows.find((r) => r.provenance.source === id)!;
+      const { dataset, row } = rows.find(({ row }) => row.provenance.source === id)!;
       throw new ChartsError(`expected a source listed in sources.json but received "${id}"`, {
         file: dataset.dataFile,
         row: row.row,
@@ -38,7 +39,9 @@ export function chartMeta(
     }
     return info.publisher;
   });
-  const source = definition.source ?? `${SOURCE_LABEL[locale] ?? SOURCE_LABEL[DEFAULT_LOCALE]}${[...new Set(publishers)].join("; ")}`;
+  const names = [...new Set(publishers)];
+  const label = (SOURCE_LABEL[locale] ?? SOURCE_LABEL[DEFAULT_LOCALE]!)[names.length > 1 ? 1 : 0];
+  const source = definition.source ?? `${label}${names.join("; ")}`;
   if (!definition.source && !publishers.length) {
     throw new ChartsError("expected rows that cite a source text, or a source line in the definition, but the dataset has no rows", { file, field: "source" });
   }

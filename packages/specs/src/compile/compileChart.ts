@@ -7,7 +7,7 @@ import { chartSize } from "./chartSize.ts";
 import { checkFields } from "./checkFields.ts";
 import { inlineData } from "./inlineData.ts";
 import type { Json } from "./plotShape.ts";
-import { resolveData } from "./resolveData.ts";
+import { resolveCites, resolveData } from "./resolveData.ts";
 import { validate, validatePlot } from "./validate.ts";
 
 const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -18,7 +18,8 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  * make is a ChartsError naming the definition file and the JSON path.
  *
  *   0. validateDefinition  the definition matches chart.schema.json
- *   1. resolveData         the dataset by name (unknown -> the names there are)
+ *   1. resolveData         the dataset by name (unknown -> the names there are), rows narrowed by
+ *                          `where`; resolveCites the same for the datasets the text quotes
  *   2. validatePlot        the plot is Vega-Lite, with paths in the definition
  *   3. checkFields         every field used exists in the dataset or is derived
  *   4. inlineData          rows as data.values (+ provenance status); filter as a transform
@@ -36,13 +37,14 @@ export function compileChart(definition: ChartDefinition, options: CompileOption
   const locale = definition.locale ?? DEFAULT_LOCALE;
 
   const { dataset, filter } = resolveData(definition, datasets, file);
+  const cited = resolveCites(definition, datasets, file);
   validatePlot(definition.plot, file);
   checkFields(definition, dataset, file);
   const data = inlineData(dataset);
 
   const plot = annotate(definition.plot, definition.annotations ?? [], { file, dataset, theme, locale });
   const { config } = applyTheme(plot, { dataset, theme, locale });
-  const { meta, texts } = chartMeta(definition, dataset, sources, file);
+  const { meta, texts } = chartMeta(definition, [dataset, ...cited], sources, file);
   const { width, height } = chartSize(definition, data.values, theme);
 
   const { transform, ...rest } = plot;
@@ -58,5 +60,13 @@ export function compileChart(definition: ChartDefinition, options: CompileOption
     config,
     usermeta: { chart: meta },
   };
-  return { file, meta, spec: validate(spec, file), datasets: [dataset.name], texts };
+    const drawn = [dataset, ...cited];
+  return {
+    file,
+    meta,
+    spec: validate(spec, file),
+    datasets: [...new Set(drawn.map((d) => d.name))],
+    rows: drawn.flatMap((d) => d.rows.map((row) => ({ ...row, dataset: d.name }))),
+    texts,
+  };
 }

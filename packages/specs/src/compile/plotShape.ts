@@ -64,10 +64,22 @@ export function isDiscrete(def: unknown): boolean {
 }
 
 /** House-format unit of a field: the column's unit, `year` for year columns, else `number`. */
-export function unitOf(dataset: Dataset, field: unknown): string | undefined {
+export function unitOf(dataset: Dataset, field: unknown, rows: Dataset["rows"] = dataset.rows): string | undefined {
   const column = dataset.meta.columns.find((c) => c.name === field);
   if (!column) return undefined;
   if (column.type === "year") return "year";
-  if (column.type === "number") return column.unit ?? "number";
-  return undefined;
+  if (column.type !== "number") return undefined;
+  return column.unit ?? rowUnit(dataset, field, rows) ?? "number";
+}
+
+/**
+ * A dataset that mixes units keeps them in a `unit` column, row by row (see
+ * russia-tourists). When every row a chart draws has the same unit, the value
+ * column is formatted in it; a mix falls back to plain numbers.
+ */
+function rowUnit(dataset: Dataset, field: unknown, rows: Dataset["rows"]): string | undefined {
+  if (field !== dataset.meta.value || !dataset.meta.columns.some((c) => c.name === "unit")) return undefined;
+  const found = new Set(rows.map((row) => row.values.unit));
+  const [only] = found;
+  return found.size === 1 && typeof only === "string" ? only : undefined;
 }

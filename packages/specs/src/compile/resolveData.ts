@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, invalid } from "@charts/errors";
 import type { ChartDefinition } from "../types.ts";
 
 export interface ResolvedData {
@@ -9,14 +9,27 @@ export interface ResolvedData {
 }
 
 /**
- * Step 1: finds the definition's dataset by name. An unknown name is an
- * error that lists the names there are.
+ * Step 1: finds the definition's dataset by name (an unknown name is an error
+ * that lists the names there are) and keeps only the rows `where` selects, so
+ * formats, labels, the source line and the manifest's provenance all see the
+ * rows the chart draws and no others.
  */
 export function resolveData(definition: ChartDefinition, datasets: Map<string, Dataset>, file: string): ResolvedData {
+  return resolveReference(definition.data, datasets, file, "data");
+}
+
+/** The datasets a definition `cites`, each narrowed by its `where`. */
+export function resolveCites(definition: ChartDefinition, datasets: Map<string, Dataset>, file: string): Dataset[] {
+  return (definition.cites ?? []).map((ref, i) => resolveReference(ref, datasets, file, `cites[${i}]`).dataset);
+}
+
+type Reference = ChartDefinition["data"];
+
+function resolveReference(ref: Reference, datasets: Map<string, Dataset>, file: string, path: string): ResolvedData {
   const { name, filter, field } =
-    typeof definition.data === "string"
-      ? { name: definition.data, filter: undefined, field: "data" }
-      : { name: definition.data.dataset, filter: definition.data.filter, field: "data.dataset" };
+    typeof ref === "string"
+      ? { name: ref, filter: undefined, field: path }
+      : { name: ref.dataset, filter: ref.filter, field: `${path}.dataset` };
   const dataset = datasets.get(name);
   if (!dataset) {
     const known = [...datasets.keys()].sort();
@@ -25,5 +38,19 @@ export function resolveData(definition: ChartDefinition, datasets: Map<string, D
       { file, field },
     );
   }
-  return filter === undefined ? { dataset } : { dataset, filter };
+  const where = typeof ref === "string" ? undefined : ref.where;
+  const selected = where ? selectRows(dataset, where, file, `${path}.where`) : dataset;
+  return filter === undefined ? { dataset: selected } : { dataset: selected, filter };
+}
+
+function selectRows(dataset: Dataset, where: Record<string, string | number | Array<string | number>>, file: string, path: string): Dataset {
+  const columns = dataset.meta.columns.map((c) => c.name);
+  for (const field of Object.keys(where)) {
+    if (!columns.includes(field)) throw invalid({ file, field: `${path}.${field}` }, `a column of ${dataset.name} (${columns.join(", ")})`, field);
+  }
+  const rows = dataset.rows.filter((row) =>
+    Object.entries(where).every(([field, wanted]) => (Array.isArray(wanted) ? wanted : [wanted]).includes(row.values[field] as string | number)),
+  );
+  if (!rows.length) throw invalid({ file, field: path }, `values that select rows of ${dataset.name}`, where);
+  return { ...dataset, rows };
 }

@@ -34,8 +34,9 @@ describe("annotate(plot, annotations, options)", () => {
     const label = out.layer[1];
     expect(label.transform).toEqual([{ filter: { field: "year", equal: 2014 } }]);
     expect(label.mark).toMatchObject({ type: "text", align: "center", baseline: "bottom", dx: 0, dy: -8, color: light.colors.annotation });
+    const scale = armsPlot().encoding.x.scale;
     expect(label.encoding).toEqual({
-      x: { field: "year", type: "ordinal" },
+      x: { field: "year", type: "ordinal", scale },
       y: { field: "value_usd_m", type: "quantitative" },
       text: { value: ["Peak", "year"] },
     });
@@ -72,16 +73,35 @@ describe("annotate(plot, annotations, options)", () => {
   });
 
   it("shades whole categories of a band scale under the data, with its label on top", () => {
+    const scale = armsPlot().encoding.x.scale;
     const out = annotate(armsPlot(), [{ type: "range", field: "year", from: 2015, to: 2021, text: "No figures" }], options);
     const [band, bars, text] = out.layer;
     expect(band).toEqual({
       data: { values: [{}] },
       mark: { type: "rect", color: light.colors.range },
-      encoding: { x: { datum: 2015, type: "ordinal", bandPosition: 0 }, x2: { datum: 2021, bandPosition: 1 } },
+      encoding: { x: { datum: 2015, type: "ordinal", bandPosition: 0, scale }, x2: { datum: 2021, bandPosition: 1 } },
     });
     expect(bars.mark).toEqual({ type: "bar" });
     expect(text.encoding.text).toEqual({ value: "No figures" });
-    expect(text.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0 });
+    expect(text.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0, scale });
+  });
+
+  it("puts annotation layers on the plot's own scales, so they cannot widen an explicit domain", () => {
+    const plot: Json = {
+      mark: "bar",
+      encoding: {
+        x: { field: "year", type: "quantitative", scale: { domain: [2013, 2023] } },
+        y: { field: "value_usd_m", type: "quantitative" },
+      },
+    };
+    const out = annotate(plot, [{ type: "range", field: "year", from: 2015, to: 2021, text: "Gap" }, { type: "label", at: { year: 2014 }, text: "Peak" }], options);
+    const [band, , gap, peak] = out.layer;
+    expect(band.encoding.x.scale).toEqual({ domain: [2013, 2023] });
+    expect(peak.encoding.x.scale).toEqual({ domain: [2013, 2023] });
+    // On a continuous scale the range's label stands in the middle of the band.
+    expect(gap.encoding.x).toEqual({ datum: 2018, type: "quantitative", scale: { domain: [2013, 2023] } });
+    expect(gap.encoding.y).toEqual({ value: { expr: "height / 2" } });
+    expect(gap.mark).toMatchObject({ align: "center", baseline: "middle" });
   });
 
   it("needs the categories listed to shade a band scale, and spans values on a continuous one", () => {

@@ -47,3 +47,33 @@ describe("applyTheme(plot, options)", () => {
     expect(plot).toEqual(before);
   });
 });
+
+describe("applyTheme with a unit per row", () => {
+  it("formats the value column in the unit every drawn row shares, and as plain numbers when they mix", () => {
+    const mixed = {
+      ...arms,
+      name: "tourists",
+      meta: {
+        title: "Tourists",
+        columns: [
+          { name: "year", type: "year" as const },
+          { name: "value", type: "number" as const },
+          { name: "unit", type: "string" as const },
+        ],
+        value: "value",
+      },
+      rows: [
+        { row: 1, values: { year: 2019, value: 100, unit: "%" }, provenance: { source: "t", figure: "19 per cent", status: "derived" as const, formula: "100", note: "base" } },
+        { row: 2, values: { year: 2023, value: 19, unit: "%" }, provenance: { source: "t", figure: "19 per cent", status: "stated" as const } },
+        { row: 3, values: { year: 2019, value: 6, unit: "rank" }, provenance: { source: "t", figure: "sixth", status: "stated" as const } },
+      ],
+    };
+    const plot = () => ({ mark: "bar", encoding: { x: { field: "year", type: "ordinal" }, y: { field: "value", type: "quantitative" } } }) as Record<string, any>;
+    const percent = plot();
+    applyTheme(percent, { dataset: { ...mixed, rows: mixed.rows.slice(0, 2) }, theme: light, locale: "en-GB" });
+    expect(percent.encoding.y.axis).toEqual({ formatType: "house", format: { unit: "%", locale: "en-GB" } });
+    const both = plot();
+    applyTheme(both, { dataset: mixed, theme: light, locale: "en-GB" });
+    expect(both.encoding.y.axis).toEqual({ formatType: "house", format: { unit: "number", locale: "en-GB" } });
+  });
+});

@@ -44,7 +44,7 @@ describe("compileChart(definition, options)", () => {
 
   it("shades 2015-2021 as years without figures and labels both values", () => {
     const [band, , gap, peak, last] = spec.layer;
-    expect(band.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0 });
+    expect(band.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0, scale: spec.layer[1].encoding.x.scale });
     expect(band.encoding.x2).toEqual({ datum: 2021, bandPosition: 1 });
     expect(gap.encoding.text).toEqual({ value: "No figures in the sources" });
     expect(peak.transform).toEqual([{ filter: { field: "year", equal: 2014 } }]);

@@ -56,13 +56,20 @@ export function range(annotation: Range, context: AnnotationContext): Annotation
   ];
   if (annotation.text === undefined) return { below, above: [] };
   const style = theme.text.annotation;
+  // On a continuous x scale the label stands in the middle of the band, clear
+  // of labels placed at the data points on either side; on a band scale (where
+  // there is no midpoint datum) it stands at the band's top left.
+  const middle = channel === "x" && !band && typeof annotation.from === "number" && typeof annotation.to === "number";
+  const position: Json = middle
+    ? { x: { datum: (annotation.from as number + (annotation.to as number)) / 2, ...(def.type ? { type: def.type } : {}) }, y: { value: { expr: "height / 2" } } }
+    : { [channel]: start, [channel === "x" ? "y" : "x"]: { value: 6 } };
   const text: Json = {
     data: one,
     mark: {
       type: "text",
-      align: "left",
-      baseline: "top",
-      dx: channel === "x" ? 6 : 0,
+      align: middle ? "center" : "left",
+      baseline: middle ? "middle" : "top",
+      dx: channel === "x" && !middle ? 6 : 0,
       dy: channel === "y" ? 6 : 0,
       color: theme.colors.annotation,
       fontSize: style.size,
@@ -70,11 +77,7 @@ export function range(annotation: Range, context: AnnotationContext): Annotation
       fontStyle: "italic",
       lineHeight: Math.round(style.size * style.lineHeight),
     },
-    encoding: {
-      [channel]: start,
-      [channel === "x" ? "y" : "x"]: { value: channel === "x" ? 6 : 6 },
-      text: { value: textLines(annotation.text) },
-    },
+    encoding: { ...position, text: { value: textLines(annotation.text) } },
   };
   return { below, above: [text] };
 }
