@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { display, loadConfig } from "../src/config.ts";
+
+function project(config: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), "charts-config-"));
+  writeFileSync(join(dir, "charts.config.json"), JSON.stringify(config));
+  return dir;
+}
+const valid = { texts: "../texts", datasets: "datasets", sources: "datasets/sources.json", charts: "charts", out: "dist/charts" };
+
+describe("loadConfig(options)", () => {
+  const saved = process.env.CHARTS_TEXTS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CHARTS_TEXTS;
+    else process.env.CHARTS_TEXTS = saved;
+  });
+
+  it("finds charts.config.json from a folder below the root and resolves its folders against the root", () => {
+    const root = project(valid);
+    mkdirSync(join(root, "charts/deep"), { recursive: true });
+    delete process.env.CHARTS_TEXTS;
+    const config = loadConfig({ start: join(root, "charts/deep") });
+    expect(config.root).toBe(root);
+    expect(config.texts).toBe(join(root, "../texts"));
+    expect(config.out).toBe(join(root, "dist/charts"));
+    expect(display(config, config.out)).toBe("dist/charts");
+    expect(display(config, "/elsewhere/x")).toBe("/elsewhere/x");
+  });
+
+  it("lets --texts win over CHARTS_TEXTS, which wins over the file", () => {
+    const root = project(valid);
+    process.env.CHARTS_TEXTS = "/from/env";
+    expect(loadConfig({ start: root }).texts).toBe("/from/env");
+    expect(loadConfig({ start: root, texts: "/from/option" }).texts).toBe("/from/option");
+    expect(loadConfig({ start: root, out: "/tmp/out" }).out).toBe("/tmp/out");
+  });
+
+  it("names the file and the key of a bad value, and says when there is no config at all", () => {
+    const root = project({ ...valid, out: 3 });
+    expect(() => loadConfig({ start: root })).toThrow(
+      `${join(root, "charts.config.json")}, out: expected a folder path but received 3 of type number`,
+    );
+    expect(() => loadConfig({ start: "/" })).toThrow("no charts.config.json in / or any folder above it");
+  });
+});

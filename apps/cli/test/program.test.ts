@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { program } from "../src/program.ts";
+
+describe("program()", () => {
+  it("has the build (default), check, extract and render commands, each with its options", () => {
+    const cli = program();
+    const commands = Object.fromEntries(cli.commands.map((c) => [c.name(), c.options.map((o) => o.long)]));
+    expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "render"]);
+    expect(commands.build).toEqual(["--texts", "--config", "--out"]);
+    expect(commands.check).toEqual(["--texts", "--config"]);
+    expect(commands.extract).toEqual(["--json"]);
+    expect(commands.render).toEqual(["--out", "--scale", "--base"]);
+  });
+
+  it("documents every option in --help", () => {
+    for (const command of program().commands) {
+      for (const option of command.options) expect(option.description.length, `${command.name()} ${option.long}`).toBeGreaterThan(10);
+    }
+  });
+});
