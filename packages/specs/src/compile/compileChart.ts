@@ -5,6 +5,7 @@ import { applyTheme } from "./applyTheme.ts";
 import { chartMeta, DEFAULT_LOCALE } from "./chartMeta.ts";
 import { chartSize } from "./chartSize.ts";
 import { checkFields } from "./checkFields.ts";
+import { checkNumbers } from "./checkNumbers.ts";
 import { inlineData } from "./inlineData.ts";
 import type { Json } from "./plotShape.ts";
 import { resolveCites, resolveData } from "./resolveData.ts";
@@ -22,6 +23,7 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  *                          `where`; resolveCites the same for the datasets the text quotes
  *   2. validatePlot        the plot is Vega-Lite, with paths in the definition
  *   3. checkFields         every field used exists in the dataset or is derived
+ *      checkNumbers        every number in the headline, dek, notes, alt and labels is a row's figure
  *   4. inlineData          rows as data.values (+ provenance status); filter as a transform
  *   5. annotate            labels, highlight, ranges, value and line labels as layers
  *   6. applyTheme          config from the theme; house number formats per column unit
@@ -40,6 +42,7 @@ export function compileChart(definition: ChartDefinition, options: CompileOption
   const cited = resolveCites(definition, datasets, file);
   validatePlot(definition.plot, file);
   checkFields(definition, dataset, file);
+  checkNumbers(definition, [dataset, ...cited], sources, file);
   const data = inlineData(dataset);
 
   const plot = annotate(definition.plot, definition.annotations ?? [], { file, dataset, theme, locale });

@@ -73,6 +73,9 @@ describe("compileChart(definition, options)", () => {
   it("filters rows with a transform before the plot's own", () => {
     const definition: ChartDefinition = {
       ...armsChart(),
+      headline: "Russia trades little with Vietnam: $3.6bn in 2023",
+      notes: "Figures for 2023.",
+      alt: "Bars for China ($171bn), the United States ($111bn) and Russia ($3.6bn).",
       data: { dataset: "trade-by-partner", filter: "datum.year === 2023" },
       width: 480,
       plot: {
@@ -89,6 +92,12 @@ describe("compileChart(definition, options)", () => {
     // Three partners need less than the minimum height.
     expect(out.height).toBe(160);
     expect(vegaLiteErrors(out)).toEqual([]);
+  });
+
+  it("refuses a number in the text that no row gives", () => {
+    expect(() => compileChart({ ...armsChart(), headline: "Down to $82m in 2022" }, options)).toThrow(
+      'headline: the number "$82m" is not a figure of the rows this chart draws or cites (russia-arms-transfers)',
+    );
   });
 
   it("fails with the file and path for a misspelt field, an unknown dataset or a bad definition", () => {

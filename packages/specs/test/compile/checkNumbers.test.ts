@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { checkNumbers } from "../../src/compile/checkNumbers.ts";
+import { armsChart } from "../fixtures/armsChart.ts";
+import { arms, sources, trade } from "../fixtures/datasets.ts";
+
+const chart = (texts: Partial<ReturnType<typeof armsChart>>) => ({ ...armsChart(), ...texts });
+
+describe("checkNumbers(definition, datasets, sources, file)", () => {
+  it("accepts the rows' figures as written or rounded, in any scale, and years within their span", () => {
+    const ok = chart({
+      headline: "Arms transfers fell from about $1bn in 2014 to $72m in 2022",
+      dek: "US$ million, 2014-2022",
+      notes: "Nothing between 2015 and 2021; 1,000 million in the peak year.",
+      alt: "Two bars: $1,000m and US$72 million.",
+    });
+    expect(() => checkNumbers(ok, [arms], sources, "c.json")).not.toThrow();
+    const rounded = chart({ headline: "China $171bn, Russia $3.6bn and $3.5bn, 4 partners", notes: "2022 and 2023", alt: "Bars.", annotations: [] });
+    expect(() => checkNumbers(rounded, [trade], sources, "c.json")).toThrow(/"4"/);
+    expect(() => checkNumbers(chart({ headline: "China $171bn, Russia $4bn", notes: "2023", alt: "Bars.", annotations: [] }), [trade], sources, "c.json")).not.toThrow();
+  });
+
+  it("names the field and the number that no row supports", () => {
+    expect(() => checkNumbers(chart({ notes: "Over 1995-2023, $7.5bn in all." }), [arms], sources, "charts/arms.chart.json")).toThrow(
+      "charts/arms.chart.json, notes: the year 1995 is outside the years of the rows this chart draws or cites (2014-2022): quote a dataset row, or add its dataset to cites",
+    );
+    expect(() => checkNumbers(chart({ headline: "Down to $82m in 2022" }), [arms], sources, "c.json")).toThrow(
+      'c.json, headline: the number "$82m" is not a figure of the rows this chart draws or cites (russia-arms-transfers): quote a dataset row, or add its dataset to cites',
+    );
+    const labelled = { ...armsChart(), annotations: [{ type: "label" as const, at: { year: 2014 }, text: "Peak: $1.2bn" }] };
+    expect(() => checkNumbers(labelled, [arms], sources, "c.json")).toThrow(/c\.json, annotations\[0\]\.text: the number "\$1\.2bn"/);
+  });
+
+  it("accepts a figure once the dataset that gives it is cited, and ignores numbers in publishers' names", () => {
+    const quoting = chart({ notes: "Russia's trade with Vietnam was $3.6bn in 2022, says A Think Tank 2." });
+    expect(() => checkNumbers(quoting, [arms], sources, "c.json")).toThrow(/"\$3\.6bn"/);
+    expect(() => checkNumbers(quoting, [arms, trade], { ...sources, x: { publisher: "A Think Tank 2" } }, "c.json")).not.toThrow();
+  });
+});
