@@ -1,7 +1,8 @@
 // The output quality bar of the first story's charts, at their default size:
 // no text overlaps other text, none is clipped by the canvas, none is truncated,
 // and what a reader's browser shows of the SVG matches the PNG.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
@@ -112,5 +113,23 @@ describe("the published SVG", () => {
     expect(svg).not.toMatch(/(href|src)="(?!data:|#)/);
     expect(svg).not.toMatch(/url\((?!data:|#|'data:|"data:)/);
     expect(readFileSync(join(root, "packages/fonts/files/OFL.txt"), "utf8")).toContain("SIL OPEN FONT LICENSE");
+  });
+});
+
+describe("a chart of the story in another locale", () => {
+  it.each([
+    ["fr-FR", "171\u202fMd$", "Sources\u202f: "],
+    ["vi-VN", "171\u00a0tỷ USD", "Nguồn: "],
+    ["en-US", "$171B", "Sources: "],
+  ])("%s formats axes, value labels and the source line in that locale", async (locale, value, sourceLabel) => {
+    const datasets = await loadDatasets(join(root, "datasets"), { root });
+    const sources = await loadSources(join(root, "datasets/sources.json"), { root });
+    const [{ file, definition }] = (await loadChartDefinitions(join(root, "charts"))).filter((c) => c.definition.slug === "vietnam-trade-by-partner");
+    const compiled = compileChart({ ...definition, locale }, { file, datasets, sources, theme: light });
+    const chart = await renderChart(compiled.spec);
+    const texts = chart.boxes.map((b) => b.text);
+    expect(texts).toContain(value);
+    expect(chart.boxes.find((b) => b.role === "source")?.text.startsWith(sourceLabel)).toBe(true);
+    if (locale === "fr-FR") writeFileSync(join(tmpdir(), "vietnam-trade-by-partner.fr-FR.png"), await svgToPng(chart.svg, 1));
   });
 });

@@ -30,7 +30,7 @@ interface Line {
  * Draws the plot inside the house frame, one SVG: the headline (the finding,
  * bold, left-aligned) and dek above; notes, the "Source: ..." line and the
  * byline below (right-aligned on the source line when it fits, else on its
- * own line). Text is wrapped to the chart width with exact metrics and never
+ * own line), and the theme's logo, if it has one, at the bottom right. Text is wrapped to the chart width with exact metrics and never
  * cut; every glyph must exist in the bundled font. The background is
  * theme.colors.background. Returns the SVG, its size and the frame's text
  * boxes together with the plot's (shifted into place).
@@ -80,6 +80,13 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
       block(byline, source, "byline");
     }
   }
+  let logo = "";
+  if (theme.logo) {
+    const { svg: markup, width: w, height: h } = theme.logo;
+    y += y > footerStart ? dekGap : 0;
+    logo = markup.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg class="logo" x="${width - padding - w}" y="${Math.round(y)}" width="${w}" height="${h}"`);
+    y += h;
+  }
   const height = Math.ceil(y + (y > footerStart ? 0 : -footerGap) + padding);
 
   const boxes: TextBox[] = [];
@@ -115,6 +122,7 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
     `<rect class="background" width="${width}" height="${height}" fill="${theme.colors.background}"/>`,
     ...texts,
     inner,
+    logo,
     `</svg>`,
   ].join("");
   return { svg, width, height, boxes };

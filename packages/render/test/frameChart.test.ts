@@ -74,6 +74,20 @@ describe("frameChart", () => {
     );
   });
 
+  test("draws the theme's logo at the bottom right, below the footer text, inside the canvas", async () => {
+    const plot = await renderSvg(barChart());
+    const logo = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 20"><rect width="80" height="20" fill="#c00"/></svg>', width: 80, height: 20 };
+    const without = frameChart(plot, meta, light);
+    const framed = frameChart(plot, meta, { ...light, logo });
+    expect(framed.height).toBe(without.height + light.spacing.dekGap + 20);
+    const x = framed.width - light.spacing.padding - 80;
+    expect(framed.svg).toContain(`<svg class="logo" x="${x}" y="`);
+    const y = Number(/class="logo" x="[\d.]+" y="([\d.]+)"/.exec(framed.svg)![1]);
+    const lowestText = Math.max(...framed.boxes.map((b) => b.y2));
+    expect(y).toBeGreaterThanOrEqual(lowestText);
+    expect(y + 20).toBeLessThanOrEqual(framed.height - light.spacing.padding);
+  });
+
   test("writes the source line in the chart's language", () => {
     expect(sourceLine("Douanes", "fr-FR")).toBe("Source\u00a0: Douanes");
     expect(sourceLine("Tổng cục Thống kê", "vi-VN")).toBe("Nguồn: Tổng cục Thống kê");

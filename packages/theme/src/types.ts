@@ -51,4 +51,9 @@ export interface Theme {
   };
   /** Width in px of a published chart when the definition gives none. */
   defaultWidth: number;
+  /**
+   * The desk's logo, drawn at the bottom right of the footer. Self-contained
+   * SVG markup (no external references), shown at width x height px.
+   */
+  logo?: { svg: string; width: number; height: number };
 }
