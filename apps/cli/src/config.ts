@@ -15,6 +15,8 @@ export interface Config {
   sources: string;
   charts: string;
   out: string;
+  /** Prefix of file URLs in embed snippets: where the CMS fetches published files (default `/charts/`, the service's route). */
+  baseUrl?: string;
 }
 
 const KEYS = ["texts", "datasets", "sources", "charts", "out"] as const;
@@ -34,6 +36,10 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
     const value = json[key];
     if (typeof value !== "string" || value === "") throw invalid({ file, field: key }, "a folder path", value);
     config[key] = resolve(root, value);
+  }
+  if (json.baseUrl !== undefined) {
+    if (typeof json.baseUrl !== "string" || !json.baseUrl.endsWith("/")) throw invalid({ file, field: "baseUrl" }, "a URL or path ending in /", json.baseUrl);
+    config.baseUrl = json.baseUrl;
   }
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);

@@ -44,5 +44,8 @@ describe("loadConfig(options)", () => {
       `${join(root, "charts.config.json")}, out: expected a folder path but received 3 of type number`,
     );
     expect(() => loadConfig({ start: "/" })).toThrow("no charts.config.json in / or any folder above it");
+    const badBase = project({ ...valid, baseUrl: "https://cdn.example/charts" });
+    expect(() => loadConfig({ start: badBase })).toThrow("baseUrl: expected a URL or path ending in / but received");
+    expect(loadConfig({ start: project({ ...valid, baseUrl: "https://cdn.example/charts/" }) }).baseUrl).toBe("https://cdn.example/charts/");
   });
 });

@@ -52,7 +52,7 @@ export async function build(options: { texts?: string; config?: string; out?: st
   }
 
   // 5. publish
-  await publish({ outDir: config.out, charts, failed, toolVersion: cli.version });
+  await publish({ outDir: config.out, charts, failed, toolVersion: cli.version, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed in ${seconds} s -> ${display(config, config.out)}`,
