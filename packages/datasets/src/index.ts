@@ -10,5 +10,5 @@ export { loadSources } from "./loadSources.ts";
 export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
 export { convertFigure } from "./convertFigure.ts";
 export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
-export { validateJson, jsonPath } from "./validateJson.ts";
+export { validateJson } from "./validateJson.ts";
 export { displayPath } from "./displayPath.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { ChartsError, describe } from "@charts/errors";
+import { ChartsError, describe, jsonPath, pointerSegments, valueAt } from "@charts/errors";
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -39,13 +39,7 @@ function throwAt(error: ErrorObject, segments: Array<string | number>, json: unk
 }
 
 function segmentsOf(error: ErrorObject): Array<string | number> {
-  const segments: Array<string | number> = error.instancePath
-    ? error.instancePath
-        .slice(1)
-        .split("/")
-        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part))
-    : [];
+  const segments = pointerSegments(error.instancePath);
   if (error.keyword === "required") segments.push(String(error.params.missingProperty));
   if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
   if (error.keyword === "propertyNames") segments.push(String(error.params.propertyName));
@@ -77,22 +71,4 @@ function expectedOf(error: ErrorObject): string {
   }
 }
 
-/** `columns[1].type`: a JSON path as a desk reads it. */
-export function jsonPath(segments: ReadonlyArray<string | number>): string {
-  let path = "";
-  for (const segment of segments) {
-    if (typeof segment === "number") path += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) path += path ? `.${segment}` : segment;
-    else path += `[${JSON.stringify(segment)}]`;
-  }
-  return path;
-}
 
-function valueAt(data: unknown, segments: Array<string | number>): unknown {
-  let value = data;
-  for (const segment of segments) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}

@@ -1,7 +1,6 @@
 import type { ErrorObject } from "ajv";
-import { ChartsError, describe } from "@charts/errors";
+import { ChartsError, describe, jsonPath, pointerSegments, valueAt } from "@charts/errors";
 import { closest } from "./closest.ts";
-import { jsonPath, pointerSegments } from "./jsonPath.ts";
 
 /**
  * Turns ajv's errors into one ChartsError a desk can act on: the file, the
@@ -106,11 +105,3 @@ function article(type: string): string {
   return `a ${type}`;
 }
 
-function valueAt(data: unknown, segments: Array<string | number>): unknown {
-  let value = data;
-  for (const segment of segments) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}

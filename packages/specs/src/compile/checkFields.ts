@@ -1,7 +1,6 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, describe } from "@charts/errors";
+import { ChartsError, describe, jsonPath } from "@charts/errors";
 import { closest } from "../closest.ts";
-import { jsonPath } from "../jsonPath.ts";
 import type { ChartDefinition } from "../types.ts";
 import { STATUS_FIELD } from "./inlineData.ts";
 

@@ -1,3 +1,6 @@
+// Where in a JSON file a problem is, as a desk reads it. Every stage that
+// validates JSON (datasets, chart definitions) names places the same way.
+
 /**
  * A JSON path as a desk reads it: `plot.layer[0].encoding.y.field`.
  * @example jsonPath(["plot", "layer", 0, "mark"]) // "plot.layer[0].mark"
@@ -12,7 +15,7 @@ export function jsonPath(segments: ReadonlyArray<string | number>): string {
   return path;
 }
 
-/** Splits an ajv instancePath (`/layer/0/mark`) into segments, array indexes as numbers. */
+/** Splits a JSON pointer, as ajv reports it (`/layer/0/mark`), into segments, array indexes as numbers. */
 export function pointerSegments(pointer: string): Array<string | number> {
   if (!pointer) return [];
   return pointer
@@ -20,4 +23,14 @@ export function pointerSegments(pointer: string): Array<string | number> {
     .split("/")
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
+}
+
+/** The value at `segments` in `data`, or undefined where the path leaves the data. */
+export function valueAt(data: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let value = data;
+  for (const segment of segments) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
