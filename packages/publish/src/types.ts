@@ -26,8 +26,8 @@ export interface FigureProvenance {
   sentence?: string;
 }
 
-/** A chart the build rendered, ready to publish. */
-export interface RenderedChart {
+/** What a reader reads of a chart besides the picture: the same in the build's output and in the manifest. */
+export interface ChartText {
   slug: string;
   headline: string;
   dek: string;
@@ -35,6 +35,10 @@ export interface RenderedChart {
   source: string;
   notes?: string;
   byline?: string;
+}
+
+/** A chart the build rendered, ready to publish. */
+export interface RenderedChart extends ChartText {
   /** Compiled Vega-Lite spec, as JSON text. */
   vegaLite: string;
   variants: RenderedVariant[];
@@ -99,14 +103,7 @@ export interface ChartStale {
 }
 
 /** One chart in the manifest. */
-export interface PublishedChart {
-  slug: string;
-  headline: string;
-  dek: string;
-  alt: string;
-  source: string;
-  notes?: string;
-  byline?: string;
+export interface PublishedChart extends ChartText {
   /** Content hash of this version (12 hex digits), from `hashes`. */
   hash: string;
   /** Hashes of the parts a correction is told apart by. */
