@@ -57,5 +57,12 @@ Environment:
     .option("--base <dir>", "folder that relative data URLs resolve against (default: the spec's folder)")
     .action((spec, options) => render(spec, options));
 
+  // `charts --help` lists every command's options too, not only the commands.
+  cli.addHelpText("after", () => {
+    const rows = cli.commands.flatMap((command) =>
+      command.options.map((option) => `  ${`${command.name()} ${option.flags}`.padEnd(34)}${option.description}${option.defaultValue ? ` (default: ${option.defaultValue})` : ""}`),
+    );
+    return `\nOptions of each command (charts <command> --help shows one):\n${rows.join("\n")}`;
+  });
   return cli;
 }

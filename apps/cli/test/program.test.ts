@@ -12,6 +12,16 @@ describe("program()", () => {
     expect(commands.render).toEqual(["--out", "--scale", "--base"]);
   });
 
+  it("lists every command's options in the top-level --help", () => {
+    const cli = program();
+    let help = "";
+    cli.configureOutput({ writeOut: (text) => (help += text) });
+    cli.outputHelp();
+    for (const command of cli.commands) {
+      for (const option of command.options) expect(help, `${command.name()} ${option.flags}`).toContain(`${command.name()} ${option.flags}`);
+    }
+  });
+
   it("documents every option in --help", () => {
     for (const command of program().commands) {
       for (const option of command.options) expect(option.description.length, `${command.name()} ${option.long}`).toBeGreaterThan(10);
