@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -14,6 +14,20 @@ describe("writeFontconfig", () => {
     expect([...conf.matchAll(/<dir>([^<]*)<\/dir>/g)].map((m) => m[1])).toEqual([fontsDir]);
     expect(conf).toContain(`<cachedir>${join(dir, "cache")}</cachedir>`);
     expect(conf).not.toMatch(/<include/);
+  });
+
+  test("leaves an unchanged file alone and replaces a changed one whole, never rewriting it in place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fonts-test-"));
+    const file = writeFontconfig(dir);
+    const first = statSync(file);
+    writeFontconfig(dir);
+    expect(statSync(file).mtimeMs).toBe(first.mtimeMs);
+    const other = mkdtempSync(join(tmpdir(), "fonts-other-"));
+    writeFontconfig(dir, other);
+    // a rename gives the file a new inode: readers holding the old one still read a whole file
+    expect(statSync(file).ino).not.toBe(first.ino);
+    expect(readFileSync(file, "utf8")).toContain(`<dir>${other}</dir>`);
+    expect(readdirSync(dir).sort()).toEqual(["cache", "fonts.conf"]);
   });
 
   // fc-list is the fontconfig command line tool; when it is installed it shows
