@@ -124,7 +124,9 @@ describe("a chart of the story in another locale", () => {
   ])("%s formats axes, value labels and the source line in that locale", async (locale, value, sourceLabel) => {
     const datasets = await loadDatasets(join(root, "datasets"), { root });
     const sources = await loadSources(join(root, "datasets/sources.json"), { root });
-    const [{ file, definition }] = (await loadChartDefinitions(join(root, "charts"))).filter((c) => c.definition.slug === "vietnam-trade-by-partner");
+    const loaded = (await loadChartDefinitions(join(root, "charts"))).find((c) => c.definition.slug === "vietnam-trade-by-partner");
+    if (!loaded) throw new Error("charts/vietnam-trade-by-partner.chart.json is needed for this test");
+    const { file, definition } = loaded;
     const compiled = compileChart({ ...definition, locale }, { file, datasets, sources, theme: light });
     const chart = await renderChart(compiled.spec);
     const texts = chart.boxes.map((b) => b.text);
