@@ -118,7 +118,7 @@ describe("the published SVG", () => {
 
 describe("a chart of the story in another locale", () => {
   it.each([
-    ["fr-FR", "171\u202fMd$", "Sources\u202f: "],
+    ["fr-FR", "171\u202fMd$", "Sources\u00a0: "],
     ["vi-VN", "171\u00a0tỷ USD", "Nguồn: "],
     ["en-US", "$171B", "Sources: "],
   ])("%s formats axes, value labels and the source line in that locale", async (locale, value, sourceLabel) => {

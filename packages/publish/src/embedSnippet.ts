@@ -1,3 +1,4 @@
+import { sourceLine } from "@charts/theme";
 import { invalid } from "@charts/errors";
 import type { PublishedChart, PublishedVariant } from "./types.ts";
 
@@ -85,10 +86,6 @@ function widest(variants: PublishedVariant[]): PublishedVariant {
   return rest.reduce((a, b) => (b.width > a.width ? b : a), first);
 }
 
-/** The caption's source line reads "Source: ..." unless the chart's already does. */
-function sourceLine(source: string): string {
-  return /^sources?\s*:/i.test(source) ? source : `Source: ${source}`;
-}
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {

@@ -16,7 +16,12 @@ beforeAll(async () => {
   const escaped = chart("plain", { alt: 'Bars "quoted" <b>not bold</b>', notes: "A & B", source: "Source: Desk" });
   ({ manifest } = await publish({
     outDir: join(root, "charts"),
-    charts: [escaped, multiVariantChart("multi"), chart("bare", { notes: undefined, byline: undefined })],
+    charts: [
+      escaped,
+      multiVariantChart("multi"),
+      chart("bare", { notes: undefined, byline: undefined }),
+      chart("vietnamese", { source: "Nguồn: Tổng cục Hải quan" }),
+    ],
     toolVersion: "1.0.0",
     sync: false,
     baseUrl: "https://cdn.example.org/charts/",
@@ -72,6 +77,10 @@ describe("embedSnippet", () => {
     expect(html).not.toContain("chart-notes");
     expect(html).not.toContain("chart-byline");
     expect(html).toContain('<p class="chart-source">Source: Example Agency</p>');
+  });
+
+  it("keeps a source line already labelled in the chart's language", () => {
+    expect(embedSnippet(get("vietnamese"), "/charts/")).toContain('<p class="chart-source">Nguồn: Tổng cục Hải quan</p>');
   });
 
   it("is the snippet publish writes as <slug>.html", async () => {

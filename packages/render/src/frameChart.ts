@@ -1,19 +1,10 @@
 import type { ChartMeta } from "@charts/specs";
-import type { TextStyle, Theme } from "@charts/theme";
+import { sourceLine, type TextStyle, type Theme } from "@charts/theme";
 import { assertGlyphs, fontExtents, measureText, wrapText } from "@charts/fonts";
 import type { RenderedSvg, TextBox } from "./types.ts";
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-const SOURCE_LABEL: Record<string, string> = { fr: "Source\u00a0:", vi: "Nguồn:" };
-
-/** "Source: X" in the chart's language, unless the text already says so. */
-export function sourceLine(source: string, locale = "en"): string {
-  const label = SOURCE_LABEL[locale.slice(0, 2)] ?? "Source:";
-  if (/^\s*(sources?|nguồn)\s*:/i.test(source)) return source.trim();
-  return `${label} ${source.trim()}`;
 }
 
 interface Line {

@@ -11,7 +11,7 @@ export { setupRenderer } from "./setupRenderer.ts";
 export { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
 export { renderSvg, quoteFontFamilies } from "./renderSvg.ts";
 export { localLoader } from "./localLoader.ts";
-export { frameChart, sourceLine } from "./frameChart.ts";
+export { frameChart } from "./frameChart.ts";
 export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
 export { renderFile } from "./renderFile.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { light } from "@charts/theme";
 import { measureText } from "@charts/fonts";
-import { frameChart, renderChart, renderSvg, setupRenderer, sourceLine, type TextBox } from "../src/index.ts";
+import { frameChart, renderChart, renderSvg, setupRenderer, type TextBox } from "../src/index.ts";
 import { barChart } from "./fixtures/charts.ts";
 
 beforeAll(() => setupRenderer());
@@ -88,11 +88,6 @@ describe("frameChart", () => {
     expect(y + 20).toBeLessThanOrEqual(framed.height - light.spacing.padding);
   });
 
-  test("writes the source line in the chart's language", () => {
-    expect(sourceLine("Douanes", "fr-FR")).toBe("Source\u00a0: Douanes");
-    expect(sourceLine("Tổng cục Thống kê", "vi-VN")).toBe("Nguồn: Tổng cục Thống kê");
-    expect(sourceLine("Sources: A; B")).toBe("Sources: A; B");
-  });
 });
 
 describe("renderChart", () => {

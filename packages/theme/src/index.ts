@@ -2,6 +2,7 @@
 //   light, dark        Theme objects: type, colours, spacing
 //   vegaLiteConfig     a Theme as Vega-Lite config
 //   formatValue        numbers in house style, per unit and locale (the `house` format type)
+//   sourceLine         "Source: ..." in the chart's language
 //   color              contrast and colour-vision checks the themes are tested with
 export type { TextStyle, Theme } from "./types.ts";
 export { light } from "./light.ts";
@@ -9,3 +10,4 @@ export { dark } from "./dark.ts";
 export { vegaLiteConfig } from "./vegaLiteConfig.ts";
 export { formatValue, LOCALES, UNITS, type Locale, type ValueFormat } from "./formatValue.ts";
 export { colorDistance, contrast, deltaE2000, linearRgb, luminance, parseHex, simulate, toLab, type Deficiency, type Lab, type Rgb } from "./color.ts";
+export { sourceLine } from "./sourceLine.ts";

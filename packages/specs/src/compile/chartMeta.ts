@@ -1,14 +1,7 @@
 import type { Dataset, SourceInfo } from "@charts/datasets";
 import { ChartsError } from "@charts/errors";
+import { sourceLine } from "@charts/theme";
 import type { ChartDefinition, ChartMeta } from "../types.ts";
-
-/** "Source:" / "Sources:" in each house locale (French sets a narrow no-break space before the colon). */
-const SOURCE_LABEL: Record<string, [one: string, several: string]> = {
-  "en-GB": ["Source: ", "Sources: "],
-  "en-US": ["Source: ", "Sources: "],
-  "fr-FR": ["Source\u202f: ", "Sources\u202f: "],
-  "vi-VN": ["Nguồn: ", "Nguồn: "],
-};
 
 export const DEFAULT_LOCALE = "en-GB";
 
@@ -40,8 +33,7 @@ export function chartMeta(
     return info.publisher;
   });
   const names = [...new Set(publishers)];
-  const label = (SOURCE_LABEL[locale] ?? SOURCE_LABEL[DEFAULT_LOCALE]!)[names.length > 1 ? 1 : 0];
-  const source = definition.source ?? `${label}${names.join("; ")}`;
+  const source = definition.source !== undefined ? sourceLine(definition.source, locale) : sourceLine(names.join("; "), locale, names.length);
   if (!definition.source && !publishers.length) {
     throw new ChartsError("expected rows that cite a source text, or a source line in the definition, but the dataset has no rows", { file, field: "source" });
   }

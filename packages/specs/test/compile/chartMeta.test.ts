@@ -21,7 +21,7 @@ describe("chartMeta(definition, datasets, sources, file)", () => {
   it("names each publisher once, in order of first use, in the chart's language", () => {
     expect(chartMeta(armsChart(), [trade], sources, "c.json").meta.source).toBe("Sources: A Think Tank; A Wire Service; A Paper");
     expect(chartMeta({ ...armsChart(), locale: "fr-FR" }, [trade], sources, "c.json").meta.source).toBe(
-      "Sources\u202f: A Think Tank; A Wire Service; A Paper",
+      "Sources\u00a0: A Think Tank; A Wire Service; A Paper",
     );
     expect(chartMeta({ ...armsChart(), locale: "vi-VN" }, [arms], sources, "c.json").meta.source).toBe("Nguồn: A Think Tank");
   });
