@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { ChartsError, describe, jsonPath, pointerSegments, valueAt } from "@charts/errors";
+import { ChartsError, describe, jsonPath, errorSegments, valueAt } from "@charts/errors";
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -29,7 +29,7 @@ export function validateJson<T>(schemaFile: "dataset.schema.json" | "sources.sch
   if (validate(json)) return json as T;
   const error = validate.errors?.[0];
   if (!error) throw new ChartsError(`does not match ${schemaFile}`, { file });
-  const segments = segmentsOf(error);
+  const segments = errorSegments(error);
   return throwAt(error, segments, json, file);
 }
 
@@ -38,13 +38,6 @@ function throwAt(error: ErrorObject, segments: Array<string | number>, json: unk
   throw new ChartsError(`expected ${expectedOf(error)} but received ${describe(valueAt(json, segments))}`, { file, field });
 }
 
-function segmentsOf(error: ErrorObject): Array<string | number> {
-  const segments = pointerSegments(error.instancePath);
-  if (error.keyword === "required") segments.push(String(error.params.missingProperty));
-  if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
-  if (error.keyword === "propertyNames") segments.push(String(error.params.propertyName));
-  return segments;
-}
 
 function expectedOf(error: ErrorObject): string {
   const own = error.parentSchema?.expected;

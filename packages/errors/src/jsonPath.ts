@@ -34,3 +34,24 @@ export function valueAt(data: unknown, segments: ReadonlyArray<string | number>)
   }
   return value;
 }
+
+/** What jsonPath needs of a JSON-schema validation error (ajv's ErrorObject has these). */
+export interface SchemaErrorLike {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The path a schema error is about, as segments: its instance path, plus the
+ * property the error names (a missing, unknown or badly named property, or a
+ * discriminator tag), since that property is where the desk must look.
+ */
+export function errorSegments(error: SchemaErrorLike): Array<string | number> {
+  const segments = pointerSegments(error.instancePath);
+  const named = { required: "missingProperty", additionalProperties: "additionalProperty", propertyNames: "propertyName", discriminator: "tag" }[
+    error.keyword
+  ];
+  if (named) segments.push(String(error.params[named]));
+  return segments;
+}

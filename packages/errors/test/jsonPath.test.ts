@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonPath, pointerSegments, valueAt } from "../src/index.ts";
+import { errorSegments, jsonPath, pointerSegments, valueAt } from "../src/index.ts";
 
 describe("jsonPath(segments)", () => {
   it("writes names with dots, indexes and odd keys in brackets", () => {
@@ -19,5 +19,15 @@ describe("pointerSegments(pointer) and valueAt(data, segments)", () => {
     expect(valueAt(data, ["layer", 0, "mark"])).toBe("bar");
     expect(valueAt(data, ["layer", 3, "mark"])).toBeUndefined();
     expect(valueAt(data, ["layer", 0, "mark", "type"])).toBeUndefined();
+  });
+});
+
+describe("errorSegments(error)", () => {
+  it("adds the property a schema error names to its instance path", () => {
+    expect(errorSegments({ instancePath: "/columns/1", keyword: "required", params: { missingProperty: "type" } })).toEqual(["columns", 1, "type"]);
+    expect(errorSegments({ instancePath: "", keyword: "additionalProperties", params: { additionalProperty: "dataa" } })).toEqual(["dataa"]);
+    expect(errorSegments({ instancePath: "", keyword: "propertyNames", params: { propertyName: "bad id" } })).toEqual(["bad id"]);
+    expect(errorSegments({ instancePath: "/annotations/0", keyword: "discriminator", params: { tag: "type" } })).toEqual(["annotations", 0, "type"]);
+    expect(errorSegments({ instancePath: "/width", keyword: "minimum", params: { limit: 200 } })).toEqual(["width"]);
   });
 });

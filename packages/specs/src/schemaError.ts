@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { ChartsError, describe, jsonPath, pointerSegments, valueAt } from "@charts/errors";
+import { ChartsError, describe, jsonPath, errorSegments, valueAt } from "@charts/errors";
 import { closest } from "./closest.ts";
 
 /**
@@ -26,7 +26,7 @@ export function schemaError(
         Object.hasOwn((other.parentSchema?.properties as object | undefined) ?? {}, String(error.params.additionalProperty)),
     );
   const kept = errors.filter((e) => !(e.keyword === "additionalProperties" && declared(e)));
-  const located = (kept.length ? kept : errors).map((error) => ({ error, segments: segmentsOf(error) }));
+  const located = (kept.length ? kept : errors).map((error) => ({ error, segments: errorSegments(error) }));
   // A missing property ranks at its object's depth: a wrong value deeper down
   // in another branch is the likelier mistake.
   const depthOf = (l: (typeof located)[number]) => l.segments.length - (l.error.keyword === "required" ? 1 : 0);
@@ -48,13 +48,6 @@ export function schemaError(
   });
 }
 
-function segmentsOf(error: ErrorObject): Array<string | number> {
-  const segments = pointerSegments(error.instancePath);
-  if (error.keyword === "required") segments.push(String(error.params.missingProperty));
-  if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
-  if (error.keyword === "discriminator") segments.push(String(error.params.tag));
-  return segments;
-}
 
 function expectedOf(errors: ErrorObject[]): string {
   // The schema of the whole value (an anyOf or oneOf) speaks for its branches.
