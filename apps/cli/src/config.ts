@@ -2,8 +2,8 @@
 // desk can move texts or output without touching code; the texts folder can be
 // overridden per run (--texts) or per machine (CHARTS_TEXTS).
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { ChartsError, invalid } from "@charts/errors";
+import { dirname, join, resolve } from "node:path";
+import { ChartsError, displayPath, invalid } from "@charts/errors";
 
 export const CONFIG_FILE = "charts.config.json";
 
@@ -57,6 +57,5 @@ function findConfig(start: string): string {
 
 /** A path as the user should read it: relative to the project root when inside it. */
 export function display(config: Config, path: string): string {
-  const rel = relative(config.root, path);
-  return rel.startsWith("..") ? path : rel || ".";
+  return displayPath(path, config.root);
 }

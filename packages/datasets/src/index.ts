@@ -11,4 +11,3 @@ export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
 export { convertFigure } from "./convertFigure.ts";
 export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
 export { validateJson } from "./validateJson.ts";
-export { displayPath } from "./displayPath.ts";

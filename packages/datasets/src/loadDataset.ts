@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { ChartsError, invalid, type Where } from "@charts/errors";
-import { displayPath } from "./displayPath.ts";
+import { ChartsError, invalid, type Where, displayPath } from "@charts/errors";
 import { compileFormula } from "./evaluateFormula.ts";
 import { readJson } from "./readJson.ts";
 import {

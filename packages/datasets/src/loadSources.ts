@@ -1,4 +1,4 @@
-import { displayPath } from "./displayPath.ts";
+import { displayPath } from "@charts/errors";
 import type { LoadOptions } from "./loadDataset.ts";
 import { readJson } from "./readJson.ts";
 import type { SourceInfo } from "./types.ts";

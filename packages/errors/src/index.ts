@@ -2,3 +2,4 @@ export { ChartsError, type Where } from "./ChartsError.ts";
 export { invalid } from "./invalid.ts";
 export { describe } from "./describe.ts";
 export { errorSegments, jsonPath, pointerSegments, valueAt, type SchemaErrorLike } from "./jsonPath.ts";
+export { displayPath } from "./displayPath.ts";

@@ -1,8 +1,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { join, relative, isAbsolute } from "node:path";
+import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, displayPath } from "@charts/errors";
 import type { ChartDefinition, LoadedChart } from "./types.ts";
 import { schemaError } from "./schemaError.ts";
 
@@ -38,7 +38,7 @@ export function validateDefinition(json: unknown, file: string): ChartDefinition
  * The slug must match the file name, so output files are found by name.
  */
 export async function loadChartDefinition(file: string): Promise<LoadedChart> {
-  const shown = display(file);
+  const shown = displayPath(file);
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -71,7 +71,7 @@ export async function loadChartDefinitions(dir: string): Promise<LoadedChart[]> 
   try {
     names = await readdir(dir);
   } catch (error) {
-    throw new ChartsError(`cannot read the charts folder: ${(error as Error).message}`, { file: display(dir) }, { cause: error });
+    throw new ChartsError(`cannot read the charts folder: ${(error as Error).message}`, { file: displayPath(dir) }, { cause: error });
   }
   const files = names.filter((name) => CHART_FILE.test(name)).sort();
   const charts: LoadedChart[] = [];
@@ -79,8 +79,3 @@ export async function loadChartDefinitions(dir: string): Promise<LoadedChart[]> 
   return charts;
 }
 
-function display(file: string): string {
-  if (!isAbsolute(file)) return file;
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith("..") ? file : rel;
-}
