@@ -7,7 +7,7 @@ import { renderChart, setupRenderer, svgToPng } from "@charts/render";
 import { publish, type FailedChart, type FigureProvenance, type RenderedChart } from "@charts/publish";
 import cli from "../../package.json" with { type: "json" };
 import { display, loadConfig, type Config } from "../config.ts";
-import { verify, type Verification } from "./check.ts";
+import { rowKey, verify, type Verification } from "./check.ts";
 
 /**
  * `charts` / `charts build`, the desk's main job:
@@ -120,11 +120,10 @@ function provenanceOf(compiled: CompiledChart, verification: Verification | unde
     status: provenance.status,
     ...(provenance.note ? { note: provenance.note } : {}),
     ...(provenance.formula ? { formula: provenance.formula } : {}),
-    ...sentenceOf(verification, dataset, row),
+    ...withSentence(verification?.sentences.get(rowKey(dataset, row))),
   }));
 }
 
-function sentenceOf(verification: Verification | undefined, dataset: string, row: number): { sentence?: string } {
-  const found = verification?.verified.find((v) => v.dataset === dataset && v.row === row);
-  return found ? { sentence: found.sentence } : {};
+function withSentence(sentence: string | undefined): { sentence?: string } {
+  return sentence === undefined ? {} : { sentence };
 }

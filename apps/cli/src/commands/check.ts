@@ -8,7 +8,12 @@ export interface Verification {
   errors: ChartsError[];
   /** Errors per dataset name: the datasets with a row the texts no longer support. */
   failing: Map<string, ChartsError[]>;
+  /** The sentence each verified row's figure stands in, by `dataset#row`. */
+  sentences: Map<string, string>;
 }
+
+/** Key of a dataset row in Verification.sentences. */
+export const rowKey = (dataset: string, row: number): string => `${dataset}#${row}`;
 
 /** Checks every dataset row against its source text; returns what held and what did not. */
 export async function verify(
@@ -17,22 +22,16 @@ export async function verify(
   sources: Map<string, SourceInfo>,
 ): Promise<Verification> {
   const { verified, errors } = await checkDatasets(datasets, config.texts, { sources });
+  // errors name the dataset's file (as loaded, relative to the project root)
+  const byFile = new Map<string | undefined, string>();
+  for (const dataset of datasets.values()) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);
   const failing = new Map<string, ChartsError[]>();
   for (const error of errors) {
-    const name = datasetOf(config, datasets, error) ?? "";
+    const name = byFile.get(error.where.file) ?? "";
     failing.set(name, [...(failing.get(name) ?? []), error]);
   }
-  return { verified, errors, failing };
-}
-
-function datasetOf(config: Config, datasets: Map<string, Dataset>, error: ChartsError): string | undefined {
-  const file = error.where.file;
-  for (const dataset of datasets.values()) {
-    if (file === dataset.dataFile || file === dataset.metaFile || file === display(config, dataset.dataFile)) {
-      return dataset.name;
-    }
-  }
-  return undefined;
+  const sentences = new Map(verified.map((v) => [rowKey(v.dataset, v.row), v.sentence]));
+  return { verified, errors, failing, sentences };
 }
 
 /** `charts check`: exits non-zero when a text no longer says what a dataset claims. */
