@@ -7,7 +7,7 @@
 //   findFigure(text, "US$72 million", context?)  where a dataset's figure stands
 //   parseFigure("US$72 million")                 -> { kind: "money", value: 72e6, unit: "USD" }
 export type { Figure, FigureKind, ParsedFigure, Sentence, SourceText } from "./types.ts";
-export { readText, listTexts } from "./readText.ts";
+export { readText, listTexts, sourceText } from "./readText.ts";
 export { cleanText } from "./cleanText.ts";
 export { junkPatterns, isJunkLine } from "./junkPatterns.ts";
 export { splitSentences } from "./splitSentences.ts";

@@ -23,6 +23,14 @@ export async function readText(dir: string, id: string): Promise<SourceText> {
   } catch (error) {
     throw new ChartsError(`no text ${id} (no such file)`, { file }, { cause: error });
   }
+  return sourceText(id, file, raw);
+}
+
+/**
+ * A text as read (`raw`) -> a SourceText: cleaned and split into sentences.
+ * For texts that do not live in a texts folder, such as `charts extract FILE`.
+ */
+export function sourceText(id: string, file: string, raw: string): SourceText {
   const clean = cleanText(raw);
   return { id, file: resolve(file), raw, clean, sentences: splitSentences(clean) };
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ChartsError } from "@charts/errors";
-import { listTexts, readText } from "../src/index.ts";
+import { listTexts, readText, sourceText } from "../src/index.ts";
 
 const dir = join(import.meta.dirname, "fixtures", "texts");
 
@@ -44,5 +44,16 @@ describe("readText(dir, id)", () => {
     await expect(readText(dir, "../texts/harbour")).rejects.toThrow(
       `${dir}: expected a text id such as 004_e411960df6774cf9 (a file name without .txt) but received "../texts/harbour" of type string`,
     );
+  });
+});
+
+describe("sourceText(id, file, raw)", () => {
+  it("cleans the raw text and splits it into sentences whose offsets index the clean text", () => {
+    const text = sourceText("note", "notes/note.txt", "Trade fell to US$3.6 billion.  It was double that in 2021.\nLeave a Comment\n");
+    expect(text.id).toBe("note");
+    expect(text.file.endsWith("notes/note.txt")).toBe(true);
+    expect(text.clean).not.toContain("Leave a Comment");
+    expect(text.sentences.map((s) => s.text)).toEqual(["Trade fell to US$3.6 billion.", "It was double that in 2021."]);
+    for (const s of text.sentences) expect(text.clean.slice(s.start, s.end)).toBe(s.text);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { ChartsError } from "@charts/errors";
-import { cleanText, extractFigures, splitSentences, type Figure } from "@charts/texts";
+import { extractFigures, sourceText, type Figure } from "@charts/texts";
 
 /** `charts extract FILE`: every figure the text states, with its sentence. */
 export async function extract(file: string, options: { json?: boolean }): Promise<void> {
@@ -12,8 +12,7 @@ export async function extract(file: string, options: { json?: boolean }): Promis
   } catch (error) {
     throw new ChartsError(`cannot read the text: ${(error as NodeJS.ErrnoException).code ?? error}`, { file }, { cause: error });
   }
-  const clean = cleanText(raw);
-  const text = { id: basename(path, extname(path)), file: path, raw, clean, sentences: splitSentences(clean) };
+  const text = sourceText(basename(path, extname(path)), path, raw);
   const figures = extractFigures(text);
   if (options.json) {
     console.log(JSON.stringify(figures.map(({ sentence, ...figure }) => ({ ...figure, sentence: sentence.text })), null, 2));
