@@ -3,6 +3,7 @@ import { findFigure, parseFigure, readText, type ParsedFigure, type SourceText }
 import { convertFigure } from "./convertFigure.ts";
 import { evaluateFormula } from "./evaluateFormula.ts";
 import type { Dataset, Row, SourceInfo, VerifiedRow } from "./types.ts";
+import { unitOf } from "./unitOf.ts";
 
 export interface CheckOptions {
   /** sources.json: when given, every row's source must be listed there. */
@@ -104,8 +105,7 @@ async function checkRow(
     parsed = parseFigure(figure, at("figure"));
   }
   const valueColumn = dataset.meta.columns.find((column) => column.name === dataset.meta.value)!;
-  const rowUnit = dataset.meta.columns.some((column) => column.name === "unit") ? row.values.unit : undefined;
-  const unit = valueColumn.unit ?? (typeof rowUnit === "string" ? rowUnit : undefined) ?? (valueColumn.type === "year" ? "year" : undefined);
+  const unit = unitOf(dataset, valueColumn, row);
   let value: number;
   if (status === "derived") {
     let base: number;

@@ -1,7 +1,7 @@
 import { invalid, type Where } from "@charts/errors";
 import type { ParsedFigure } from "@charts/texts";
+import { unitScale } from "./unitOf.ts";
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const KNOWN_UNITS = "USD, USD million, USD billion (or another currency code and scale), %, rank, count or year";
 
 /**
@@ -22,11 +22,11 @@ export function convertFigure(parsed: ParsedFigure, unit: string | undefined, wh
   if (unit === undefined) return parsed.value;
   const money = /^([A-Z]{3})(?: (thousand|million|billion|trillion))?$/.exec(unit);
   if (money) {
-    const [, currency, scale] = money;
+    const [, currency] = money;
     if (parsed.kind !== "money" || parsed.unit !== currency) {
       throw invalid(where, `an amount in ${currency} for a column in ${unit}`, parsed.text);
     }
-    return scale ? parsed.value / SCALES[scale]! : parsed.value;
+    return parsed.value / unitScale(unit);
   }
   const kinds: Record<string, { kind: ParsedFigure["kind"]; what: string }> = {
     "%": { kind: "percent", what: "a percentage" },

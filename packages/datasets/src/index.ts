@@ -9,5 +9,6 @@ export { loadDataset, loadDatasets, type LoadOptions } from "./loadDataset.ts";
 export { loadSources } from "./loadSources.ts";
 export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
 export { convertFigure } from "./convertFigure.ts";
+export { unitOf, unitScale } from "./unitOf.ts";
 export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
 export { validateJson } from "./validateJson.ts";

@@ -1,6 +1,6 @@
 import type { Dataset } from "@charts/datasets";
 import { vegaLiteConfig, type Theme } from "@charts/theme";
-import { isObject, units, markSpec, unitOf, type Json } from "./plotShape.ts";
+import { isObject, units, markSpec, houseUnit, type Json } from "./plotShape.ts";
 
 /** Channels whose field definitions print the value themselves. */
 const TEXT_CHANNELS = new Set(["text", "tooltip"]);
@@ -27,7 +27,7 @@ export function applyTheme(plot: Json, options: { dataset: Dataset; theme: Theme
 
   function formatField(def: Json, where: "axis" | "field"): void {
     if (def.aggregate === "count") return;
-    const unit = unitOf(dataset, def.field);
+    const unit = houseUnit(dataset, def.field);
     if (!unit) return;
     const format = { formatType: "house", format: { unit, locale } };
     if (where === "field") {

@@ -1,11 +1,10 @@
-import type { Dataset, SourceInfo } from "@charts/datasets";
+import { unitOf, unitScale, type Dataset, type SourceInfo } from "@charts/datasets";
 import { ChartsError } from "@charts/errors";
 import type { ChartDefinition } from "../types.ts";
 
 // A number as a desk writes it in prose: "$3.6bn", "US$72 million", "19%", "1,000", "2014".
 const NUMBER = /(US\$|\$|€)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(bn|billion|trn|trillion|m|million|k|%|per ?cent)\b|(%))?/gi;
 const SCALE: Record<string, number> = { bn: 1e9, billion: 1e9, trn: 1e12, trillion: 1e12, m: 1e6, million: 1e6, k: 1e3 };
-const UNIT_SCALE: Record<string, number> = { "USD billion": 1e9, "USD million": 1e6 };
 
 /**
  * Step 3b: every number a reader sees in words (headline, dek, notes, alt
@@ -72,9 +71,7 @@ function numbersOf(dataset: Dataset): number[] {
   return dataset.rows.flatMap((row) =>
     numbers.flatMap((column) => {
       const cell = row.values[column.name];
-      if (typeof cell !== "number") return [];
-      const unit = column.unit ?? (typeof row.values.unit === "string" ? row.values.unit : undefined);
-      return [cell, cell * (UNIT_SCALE[unit ?? ""] ?? 1)];
+      return typeof cell === "number" ? [cell, cell * unitScale(unitOf(dataset, column, row))] : [];
     }),
   );
 }

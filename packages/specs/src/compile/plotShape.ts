@@ -1,6 +1,6 @@
 // Reading the shape of a plot: where its marks are and which fields its x and
 // y encode. Annotations and the theme step both need this.
-import type { Dataset } from "@charts/datasets";
+import { unitOf, type Dataset } from "@charts/datasets";
 
 export type Json = Record<string, unknown>;
 
@@ -63,23 +63,18 @@ export function isDiscrete(def: unknown): boolean {
   return isObject(def) && (def.type === "nominal" || def.type === "ordinal");
 }
 
-/** House-format unit of a field: the column's unit, `year` for year columns, else `number`. */
-export function unitOf(dataset: Dataset, field: unknown, rows: Dataset["rows"] = dataset.rows): string | undefined {
+/**
+ * House-format unit of a field: `year` for year columns; for number columns
+ * the unit every row drawn shares (a dataset mixing units row by row, like
+ * russia-tourists, is formatted in one when the chart draws only its rows),
+ * else the column's unit, else plain `number`.
+ */
+export function houseUnit(dataset: Dataset, field: unknown): string | undefined {
   const column = dataset.meta.columns.find((c) => c.name === field);
   if (!column) return undefined;
   if (column.type === "year") return "year";
   if (column.type !== "number") return undefined;
-  return column.unit ?? rowUnit(dataset, field, rows) ?? "number";
-}
-
-/**
- * A dataset that mixes units keeps them in a `unit` column, row by row (see
- * russia-tourists). When every row a chart draws has the same unit, the value
- * column is formatted in it; a mix falls back to plain numbers.
- */
-function rowUnit(dataset: Dataset, field: unknown, rows: Dataset["rows"]): string | undefined {
-  if (field !== dataset.meta.value || !dataset.meta.columns.some((c) => c.name === "unit")) return undefined;
-  const found = new Set(rows.map((row) => row.values.unit));
-  const [only] = found;
-  return found.size === 1 && typeof only === "string" ? only : undefined;
+  const units = new Set(dataset.rows.map((row) => unitOf(dataset, column, row)));
+  const [only] = units;
+  return units.size === 1 && only !== undefined ? only : (column.unit ?? "number");
 }

@@ -1,6 +1,6 @@
 import { ChartsError } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
-import { isObject, position, unitOf, type Json } from "../plotShape.ts";
+import { isObject, position, houseUnit, type Json } from "../plotShape.ts";
 import type { AnnotationContext, AnnotationLayers } from "./context.ts";
 
 type Values = Extract<Annotation, { type: "values" }>;
@@ -19,7 +19,7 @@ export function values(annotation: Values, context: AnnotationContext): Annotati
   const def = base[channel] as Json;
   const field = annotation.field ?? def.field;
   const format = {
-    unit: unitOf(dataset, field) ?? "number",
+    unit: houseUnit(dataset, field) ?? "number",
     locale,
     ...(annotation.precision === undefined ? {} : { precision: annotation.precision }),
   };
