@@ -3,3 +3,4 @@ export { invalid } from "./invalid.ts";
 export { describe } from "./describe.ts";
 export { errorSegments, jsonPath, pointerSegments, valueAt, type SchemaErrorLike } from "./jsonPath.ts";
 export { displayPath } from "./displayPath.ts";
+export * as message from "./message.ts";

@@ -1,5 +1,5 @@
 import { ChartsError, type Where } from "./ChartsError.ts";
-import { describe } from "./describe.ts";
+import { invalid as expectedButReceived } from "./message.ts";
 
 /**
  * The error for a value that is not what a stage expected, in one form for
@@ -10,5 +10,5 @@ import { describe } from "./describe.ts";
  * @example throw invalid(where, "a number", cell)
  */
 export function invalid(where: Where, expected: string, received: unknown): ChartsError {
-  return new ChartsError(`expected ${expected} but received ${describe(received)}`, where);
+  return new ChartsError(expectedButReceived(expected, received), where);
 }

@@ -27,3 +27,13 @@ suite("describe(value)", () => {
     expect(describe(null)).toBe("null");
   });
 });
+
+suite("message catalogue", () => {
+  it("is what invalid() throws, so tests can compare against the catalogue", async () => {
+    const { message } = await import("../src/index.ts");
+    expect(invalid({}, "a number", "7,6").message).toBe(message.invalid("a number", "7,6"));
+    expect(message.overLimit("the plot width", 4000, 9000, "limits.plotWidth")).toBe(
+      "the plot width is 9000, over the limit of 4000 (raise limits.plotWidth in charts.config.json if this is intended)",
+    );
+  });
+});
