@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PNG } from "pngjs";
+import { message } from "@charts/errors";
 import { charts, editedTexts, root, scratchProject } from "./cli.ts";
 import { comparePng, normalizeSvg } from "./snapshot.ts";
 
@@ -98,12 +99,17 @@ describe("pnpm charts (the whole pipeline on the real datasets and texts)", () =
 });
 
 describe("pnpm charts when things go wrong", () => {
-  it("builds from the committed datasets, and says so, when the texts are missing", async () => {
+  it("builds from the committed datasets when the texts are missing, says so in its last line and exits 3", async () => {
     const project = scratchProject({ texts: "/nonexistent/texts" });
     const run = await charts(["--config", project.configFile]);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain("the source texts are not at /nonexistent/texts");
-    expect(run.stdout).toContain(`${slugs.length} charts built, 0 failed`);
+    const last = run.stdout.trim().split("\n").at(-1)!;
+    expect(last).toContain(`${slugs.length} charts built, 0 failed`);
+    expect(last).toContain(message.uncheckedBuild("/nonexistent/texts"));
+    const allowed = await charts(["--config", project.configFile, "--allow-unchecked"]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout.trim().split("\n").at(-1)).toContain("UNCHECKED");
   });
 
   it("fails the chart whose figure a text no longer supports, builds the rest, keeps the last good version", async () => {

@@ -3,6 +3,7 @@ import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { extract } from "./commands/extract.ts";
 import { render } from "./commands/render.ts";
+import cliPackage from "../package.json" with { type: "json" };
 
 const textsOption = () =>
   new Option("--texts <dir>", "folder of source texts (default: charts.config.json, or CHARTS_TEXTS)");
@@ -12,6 +13,9 @@ const configOption = () => new Option("--config <file>", "project config (defaul
 export function program(): Command {
   const cli = new Command("charts")
     .description("Turn news articles into publishable charts: texts -> datasets -> charts -> SVG/PNG -> publish folder")
+    .version(cliPackage.version, "-V, --version", "print the tool's version")
+    // throw instead of exiting, here and in every command added below (they inherit it): main.ts maps usage errors to exit 2
+    .exitOverride()
     .showHelpAfterError()
     .addHelpText(
       "after",
@@ -23,7 +27,12 @@ Examples:
   pnpm charts render spec.vl.json -o chart.png --scale 2
 
 Environment:
-  CHARTS_TEXTS   folder of source texts, overriding charts.config.json`,
+  CHARTS_TEXTS   folder of source texts, overriding charts.config.json
+
+Exit codes:
+  0  everything built (or checked)      1  a chart failed, or an error
+  2  the command could not run (usage, Node version)
+  3  built without checking the figures against the texts (see --allow-unchecked)`,
     );
 
   cli
@@ -32,6 +41,7 @@ Environment:
     .addOption(textsOption())
     .addOption(configOption())
     .option("--out <dir>", "publish folder (default: charts.config.json 'out', dist/charts)")
+    .option("--allow-unchecked", "publish even when the texts are missing and no figure could be checked (exit 0, not 3)")
     .action((options) => build(options));
 
   cli
@@ -53,7 +63,7 @@ Environment:
     .description("render a standalone Vega-Lite (.vl.json) or Vega (.vg.json) spec to .svg or .png")
     .argument("<spec>", "the spec file")
     .requiredOption("-o, --out <file>", "output file; its extension (.svg or .png) chooses the format")
-    .option("--scale <n>", "PNG scale factor", "1")
+    .option("--scale <n>", "pixels per CSS px of a PNG output (default 1; refused for .svg)")
     .option("--base <dir>", "folder that relative data URLs resolve against (default: the spec's folder)")
     .action((spec, options) => render(spec, options));
 

@@ -6,7 +6,7 @@ describe("program()", () => {
     const cli = program();
     const commands = Object.fromEntries(cli.commands.map((c) => [c.name(), c.options.map((o) => o.long)]));
     expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "render"]);
-    expect(commands.build).toEqual(["--texts", "--config", "--out"]);
+    expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
     expect(commands.extract).toEqual(["--json"]);
     expect(commands.render).toEqual(["--out", "--scale", "--base"]);

@@ -46,5 +46,15 @@ export function overLimit(what: string, limit: number | string, received: number
 // ---------------------------------------------------------------------------
 // cli
 
+/** An option given to a command it does not apply to, or in a combination that ignores it (the option is the place). */
+export function optionDoesNotApply(why: string): string {
+  return `does not apply here: ${why}`;
+}
+
+/** The closing line of a build that could not check its figures against the texts. */
+export function uncheckedBuild(textsDir: string): string {
+  return `UNCHECKED: the figures were not verified against the source texts (none at ${textsDir}); pass --texts DIR, or --allow-unchecked to publish anyway`;
+}
+
 // ---------------------------------------------------------------------------
 // server

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { loadDatasets, loadSources, type Dataset, type SourceInfo } from "@charts/datasets";
 import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
 import { light } from "@charts/theme";
@@ -18,7 +18,7 @@ import { rowKey, verify, type Verification } from "./check.ts";
  *   5. publish everything that built, atomically; failed charts keep their last good version
  * Exits non-zero when any chart failed.
  */
-export async function build(options: { texts?: string; config?: string; out?: string }): Promise<void> {
+export async function build(options: { texts?: string; config?: string; out?: string; allowUnchecked?: boolean }): Promise<void> {
   const started = performance.now();
   const config = loadConfig({ file: options.config, texts: options.texts, out: options.out });
 
@@ -54,10 +54,11 @@ export async function build(options: { texts?: string; config?: string; out?: st
   // 5. publish
   await publish({ outDir: config.out, charts, failed, toolVersion: cli.version, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed in ${seconds} s -> ${display(config, config.out)}`,
-  );
+  const summary = `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed in ${seconds} s -> ${display(config, config.out)}`;
+  // A build that could not check its figures must not look like a normal one.
+  console.log(verification ? summary : `${summary}. ${message.uncheckedBuild(display(config, config.texts))}`);
   if (failed.length) process.exitCode = 1;
+  else if (!verification && !options.allowUnchecked) process.exitCode = 3;
 }
 
 async function verifyIfPossible(

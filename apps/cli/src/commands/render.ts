@@ -1,10 +1,13 @@
-import { resolve } from "node:path";
-import { invalid } from "@charts/errors";
+import { extname, resolve } from "node:path";
+import { ChartsError, invalid, message } from "@charts/errors";
 import { renderFile } from "@charts/render";
 
 /** `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow. */
-export async function render(spec: string, options: { out: string; scale: string; base?: string }): Promise<void> {
-  const scale = Number(options.scale);
+export async function render(spec: string, options: { out: string; scale?: string; base?: string }): Promise<void> {
+  if (options.scale !== undefined && extname(options.out).toLowerCase() === ".svg") {
+    throw new ChartsError(message.optionDoesNotApply("an SVG has no pixels; give an output ending in .png"), { field: "--scale" });
+  }
+  const scale = Number(options.scale ?? "1");
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
     throw invalid({ field: "--scale" }, "a number above 0 and at most 10", options.scale);
   }
