@@ -1,12 +1,12 @@
 import { request as httpRequest } from "node:http";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { message } from "@charts/errors";
-import { currentRelease, listedFiles, publish, sha256, type Manifest } from "@charts/publish";
+import { currentRelease, listedFiles, publish, releasesDir, sha256, swapTo, type Manifest } from "@charts/publish";
 import { createServer } from "../src/index.ts";
 import { DEFAULT_POLICY, embedPolicy, SVG_POLICY } from "../src/policies.ts";
 import { syntheticChart } from "./fixtures/charts.ts";
@@ -514,5 +514,115 @@ describe("a new publish", () => {
     expect(trade.stale).toEqual({ since: "2024-06-21T08:00:00.000Z", reason: "a figure no longer matches" });
     expect((await raw("/charts/trade.svg")).status).toBe(200);
     expect(json((await raw("/health")).body)).toMatchObject({ toolVersion: "1.0.1", stale: 1 });
+  });
+});
+
+describe("Last-Modified", () => {
+  it("moves when a snippet or a chart's metadata changes without the chart's content (a new baseUrl, a stale mark lifted)", async () => {
+    // State left by "a new publish": arms v2 published on the 21st, trade stale since then.
+    const embedBefore = await raw("/charts/arms/embed");
+    const metaBefore = await raw("/charts/trade");
+    const svgBefore = await raw("/charts/arms.svg");
+    const { manifest: next } = await publish({
+      outDir: dir,
+      charts: [syntheticChart("arms", 2, { dark: true }), syntheticChart("trade")],
+      toolVersion: "1.0.1",
+      baseUrl: "https://charts.example.org/charts/",
+      sync: false,
+      now: new Date("2024-06-22T08:00:00Z"),
+    });
+    // Same content: the charts keep their hash and lastChanged; only the snippet's addresses and trade's stale mark change.
+    expect(next.charts.find((chart) => chart.slug === "arms")!.lastChanged).toBe("2024-06-21T08:00:00.000Z");
+    expect(next.charts.find((chart) => chart.slug === "trade")!.lastChanged).toBe("2024-06-19T08:00:00.000Z");
+
+    for (const [path, before] of [["/charts/arms/embed", embedBefore], ["/charts/arms.html", embedBefore], ["/charts/trade", metaBefore]] as const) {
+      const since = before.headers["last-modified"] as string;
+      const response = await raw(path, { headers: { "If-Modified-Since": since } });
+      expect(response.status, path).toBe(200);
+      expect(response.body, path).not.toEqual(before.body);
+      expect(Date.parse(response.headers["last-modified"] as string), path).toBeGreaterThan(Date.parse(since));
+    }
+    expect((await raw("/charts/arms/embed")).body.toString()).toContain("https://charts.example.org/charts/arms.");
+    expect(json((await raw("/charts/trade")).body).stale).toBeUndefined();
+    // Bytes that did not change keep their date, and a client holding them keeps its copy.
+    const svg = await raw("/charts/arms.svg", { headers: { "If-Modified-Since": svgBefore.headers["last-modified"] as string } });
+    expect(svg.status).toBe(304);
+    expect(svg.headers["last-modified"]).toBe("Fri, 21 Jun 2024 08:00:00 GMT");
+  });
+
+  it("is left out, and If-Modified-Since ignored, while it cannot tell two versions apart (the version is under a second old)", async () => {
+    const future = new Date(Date.now() + 3_600_000);
+    await publish({ outDir: dir, charts: [syntheticChart("arms", 3)], toolVersion: "1.0.2", sync: false, now: future });
+    const response = await raw("/charts/arms.svg", { headers: { "If-Modified-Since": new Date(future.getTime() + 60_000).toUTCString() } });
+    expect(response.status).toBe(200);
+    expect(response.headers["last-modified"]).toBeUndefined();
+    expect(response.body.toString()).toContain("arms v3");
+    // The ETag still validates.
+    expect((await raw("/charts/arms.svg", { headers: { "If-None-Match": response.headers.etag as string } })).status).toBe(304);
+  });
+});
+
+describe("a release that cannot be served", () => {
+  it("answers 503 for a corrupt manifest, a manifest of another shape, a missing or altered file, a missing release; and recovers by itself", async () => {
+    const folder = join(root, "damaged");
+    const damaged = await createServer({ dir: folder });
+    const { base: damagedBase } = await listen(damaged);
+    const get = (path: string) => fetch(`${damagedBase}${path}`);
+    const { releaseDir: good, manifest: goodManifest } = await publish({ outDir: folder, charts: [syntheticChart("arms")], toolVersion: "1.0.0", sync: false });
+    const expectUnavailable = async (what: string, paths = ["/health", "/charts", "/charts/arms.svg", "/charts/arms", "/charts/arms/embed"]) => {
+      for (const path of paths) {
+        const response = await get(path);
+        expect(response.status, `${what}: ${path}`).toBe(503);
+        expect(response.headers.get("cache-control"), `${what}: ${path}`).toBe("no-store");
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(await response.json()).toEqual({ statusCode: 503, error: "Service Unavailable", message: message.releaseUnavailable() });
+      }
+    };
+    /** A release made by hand from the good one, with `change` applied, swapped in. */
+    const damage = async (name: string, change: (release: string) => Promise<void>) => {
+      const release = join(releasesDir(folder), name);
+      await cp(good, release, { recursive: true });
+      await change(release);
+      await swapTo(folder, release);
+    };
+    try {
+      expect((await get("/charts/arms.svg")).status).toBe(200);
+
+      await damage("corrupt-json", (release) => writeFile(join(release, "manifest.json"), '{"version": 1, "charts": ['));
+      await expectUnavailable("corrupt JSON");
+      await damage("other-shape", (release) =>
+        writeFile(join(release, "manifest.json"), JSON.stringify({ ...goodManifest, charts: [{ slug: "arms", embed: "arms.html" }] })),
+      );
+      await expectUnavailable("another shape");
+      await damage("missing-manifest", (release) => rm(join(release, "manifest.json")));
+      await expectUnavailable("no manifest");
+      // A listed file gone or altered: that file is unavailable, the rest is served (and
+      // so is a content already in memory, kept by its hash: arms.svg was read above).
+      await damage("missing-file", (release) => rm(join(release, "arms@2x.png")));
+      await expectUnavailable("a listed file gone", ["/charts/arms@2x.png"]);
+      expect((await get("/charts/arms.png")).status).toBe(200);
+      await damage("altered-file", (release) => writeFile(join(release, "arms.vl.json"), "not the listed bytes"));
+      await expectUnavailable("a listed file altered", ["/charts/arms.vl.json"]);
+      expect((await get("/charts/arms.svg")).status).toBe(200);
+      expect((await get("/health")).status).toBe(200);
+      // The folder points at a release that was deleted.
+      await damage("deleted", (release) => rm(release, { recursive: true }));
+      await expectUnavailable("a missing release");
+
+      // Recovery, without a restart: a good release swapped back in, then a new publish.
+      await swapTo(folder, good);
+      expect((await get("/charts/arms.svg")).status).toBe(200);
+      await damage("corrupt-again", (release) => writeFile(join(release, "manifest.json"), "{"));
+      await expectUnavailable("corrupt again");
+      // publish refuses to build on a corrupt current release (it would lose the corrections trail): the desk removes the link.
+      await rm(folder);
+      await publish({ outDir: folder, charts: [syntheticChart("arms", 4)], toolVersion: "1.0.3", sync: false });
+      const svg = await get("/charts/arms.svg");
+      expect(svg.status).toBe(200);
+      expect(await svg.text()).toContain("arms v4");
+      expect((await get("/health")).status).toBe(200);
+    } finally {
+      await damaged.close();
+    }
   });
 });
