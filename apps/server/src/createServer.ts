@@ -37,6 +37,8 @@ export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = {
 };
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Longest name in a URL (fastify's maxParamLength); published names are far shorter. */
+const MAX_NAME = 200;
 const COMPRESSIBLE = /^(image\/svg\+xml|application\/json|text\/html)/;
 const TEXT = /^(image\/svg\+xml|application\/json|text\/html)$/;
 
@@ -65,13 +67,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: options.logger ?? false,
     logController: new OneLinePerRequest(),
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_NAME },
     serverFactory: (handler) => createHttpServer(handler, timeouts, allowed),
     // Requests arriving on open connections while draining are answered (with
     // Connection: close), not refused: the client connected before the signal.
     return503OnClosing: false,
-    // A URL that does not decode (400) or a parameter over maxParamLength (414), before routing.
-    frameworkErrors: (error, _request, reply) => sendError(reply, error.statusCode ?? 400, error.message),
+    // A URL that does not decode (400) or a name over maxParamLength (414), before routing.
+    frameworkErrors: (error, request, reply) =>
+      error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? sendError(reply, 414, message.nameTooLong(MAX_NAME))
+        : sendError(reply, 400, message.undecodableUrl(request.url)),
     clientErrorHandler: (error, socket) => {
       if (error.code === "ECONNRESET" || socket.destroyed) return;
       app.log.debug({ err: error }, "client error");
@@ -121,10 +126,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return sendError(reply, status, status >= 500 ? message.internalError() : error.message);
   });
 
+  // The fault last logged: a damaged release is logged once, not at every request it fails.
+  let logged: string | undefined;
   /** Answers 503 for a release that cannot be served, and says why in the log. */
   const unavailable = (request: FastifyRequest, reply: FastifyReply, error: ChartsError) => {
     const nothing = error.where.field === NOTHING_PUBLISHED;
-    if (!nothing) request.log.error({ err: error }, "release unavailable");
+    if (!nothing && error.message !== logged) request.log.error({ err: error }, "release unavailable");
+    logged = error.message;
     reply.header("Retry-After", "5");
     return sendError(reply, 503, nothing ? message.nothingPublished() : message.releaseUnavailable());
   };
@@ -132,7 +140,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   /** The current release, or undefined once a 503 is sent. */
   const release = async (request: FastifyRequest, reply: FastifyReply): Promise<Release | undefined> => {
     try {
-      return await folder.current();
+      const current = await folder.current();
+      logged = undefined;
+      return current;
     } catch (error) {
       if (!(error instanceof ChartsError)) throw error;
       await unavailable(request, reply, error);

@@ -463,6 +463,9 @@ describe("errors are never cached", () => {
       expect(JSON.parse(response.body.toString()).statusCode, what).toBe(status);
       if (status === 405) expect(response.headers.allow, what).toBe("GET, HEAD, OPTIONS");
     }
+    const bodyOf = async (request: string) => JSON.parse(statusOf(await exchange(port, request)).body.toString());
+    expect((await bodyOf("GET /charts/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).message).toBe(message.undecodableUrl("/charts/%zz"));
+    expect((await bodyOf(`GET /charts/${"a".repeat(300)}.svg HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).message).toBe(message.nameTooLong(200));
     const unknown = JSON.parse(statusOf(await exchange(port, "FOO /charts HTTP/1.1\r\nHost: x\r\n\r\n")).body.toString());
     expect(unknown.message).toBe(message.methodNotAllowed("this method"));
     expect(JSON.parse(statusOf(await exchange(port, "GET /charts HTTP/1.1\r\nConnection: close\r\n\r\n")).body.toString()).message).toBe(message.missingHost());
@@ -565,7 +568,9 @@ describe("Last-Modified", () => {
 describe("a release that cannot be served", () => {
   it("answers 503 for a corrupt manifest, a manifest of another shape, a missing or altered file, a missing release; and recovers by itself", async () => {
     const folder = join(root, "damaged");
-    const damaged = await createServer({ dir: folder });
+    const logged: { msg: string; err?: { message: string } }[] = [];
+    const stream = { write: (line: string) => logged.push(JSON.parse(line)) };
+    const damaged = await createServer({ dir: folder, logger: { level: "error", stream } });
     const { base: damagedBase } = await listen(damaged);
     const get = (path: string) => fetch(`${damagedBase}${path}`);
     const { releaseDir: good, manifest: goodManifest } = await publish({ outDir: folder, charts: [syntheticChart("arms")], toolVersion: "1.0.0", sync: false });
@@ -590,6 +595,9 @@ describe("a release that cannot be served", () => {
 
       await damage("corrupt-json", (release) => writeFile(join(release, "manifest.json"), '{"version": 1, "charts": ['));
       await expectUnavailable("corrupt JSON");
+      // Logged once, naming the file, not at every request.
+      expect(logged.filter((line) => line.msg === "release unavailable")).toHaveLength(1);
+      expect(logged[0]!.err!.message).toContain(join("corrupt-json", "manifest.json"));
       await damage("other-shape", (release) =>
         writeFile(join(release, "manifest.json"), JSON.stringify({ ...goodManifest, charts: [{ slug: "arms", embed: "arms.html" }] })),
       );

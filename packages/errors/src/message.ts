@@ -99,6 +99,16 @@ export function rangeNotSatisfiable(range: string, bytes: number): string {
   return `the range ${range} is outside the ${bytes} bytes of this file`;
 }
 
+/** 400: a URL whose percent-escapes do not decode. */
+export function undecodableUrl(url: string): string {
+  return invalid("a URL whose %-escapes decode to UTF-8", url);
+}
+
+/** 414: a name longer than any the service publishes. */
+export function nameTooLong(limit: number): string {
+  return `the requested name is longer than ${limit} characters; no published name is`;
+}
+
 /** 400: an HTTP/1.1 request without Host. */
 export function missingHost(): string {
   return "an HTTP/1.1 request needs a Host header";
