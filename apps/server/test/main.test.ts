@@ -82,27 +82,28 @@ describe("pnpm serve stopping", () => {
     try {
       const socket = await connect(port);
       const received = collect(socket);
+      let seen = 0;
+      socket.on("data", (chunk: Buffer) => (seen += chunk.length));
       socket.write(`GET /charts/${big.stable} HTTP/1.1\r\nHost: x\r\n\r\n`);
       // Reads a little, then stalls: the server is mid-way through the body when the signal comes.
       socket.once("data", () => socket.pause());
       await sleep(300);
-      const signalled = performance.now();
       child.kill("SIGTERM");
       await sleep(200);
       expect(child.exitCode).toBeNull();
       expect(await refused(port)).toBe(true);
+      expect(seen).toBeLessThan(big.bytes / 2);
       // Then reads slowly: about 64 KiB every 2 ms, several seconds for the whole file.
       socket.on("data", () => {
         socket.pause();
         setTimeout(() => socket.resume(), 2);
       });
       socket.resume();
-      const { data, closedAt } = await received;
+      const { data } = await received;
       const response = parseResponse(data);
       expect(response.status).toBe(200);
       expect(response.body.length).toBe(big.bytes);
       expect(sha256(response.body)).toBe(big.sha256);
-      expect(closedAt - signalled).toBeGreaterThan(500);
       expect(await exited).toBe(0);
       expect(lines.find((line) => line.msg === "request")).toMatchObject({ url: `/charts/${big.stable}`, status: 200 });
       expect(lines.map((line) => line.msg)).not.toContain("drain timed out: closing the connections left");
@@ -151,7 +152,7 @@ describe("pnpm serve timeouts", () => {
       expect(parseResponse(cut.data).status).toBe(408);
       expect(JSON.parse(parseResponse(cut.data).body.toString()).message).toBe(message.requestTimeout());
       expect(cut.closedAt - lorisStart).toBeGreaterThan(350);
-      expect(cut.closedAt - lorisStart).toBeLessThan(2000);
+      expect(cut.closedAt - lorisStart).toBeLessThan(4000);
 
       // A body announced and sent a byte every 100 ms: the answer comes (GET needs no body), the connection does not linger.
       const slowBody = await connect(port);
@@ -161,7 +162,7 @@ describe("pnpm serve timeouts", () => {
       const closed = await bodyReceived;
       expect(parseResponse(closed.data).status).toBe(405);
       expect(closed.closedAt - bodyStart).toBeGreaterThan(850);
-      expect(closed.closedAt - bodyStart).toBeLessThan(3000);
+      expect(closed.closedAt - bodyStart).toBeLessThan(5000);
     } finally {
       stop(child);
     }
