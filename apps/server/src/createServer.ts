@@ -1,11 +1,18 @@
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { SLUG } from "@charts/publish";
-import { openPublishFolder, type Release, type Resource } from "./publishFolder.ts";
+import { answerOnSocket, clientErrorAnswer } from "./clientError.ts";
+import type { DrainingServer } from "./DrainingServer.ts";
+import { createHttpServer, type Timeouts } from "./httpServer.ts";
+import { contentSecurityPolicy, DEFAULT_POLICY, ERROR_CACHE_CONTROL, SECURITY_HEADERS } from "./policies.ts";
+import { evaluatePreconditions, rangeApplies, strongDate, type Validators } from "./preconditions.ts";
+import { NOTHING_PUBLISHED, openPublishFolder, type Release, type Resource } from "./publishFolder.ts";
+import { selectRange } from "./selectRange.ts";
+import { sendError } from "./sendError.ts";
 
-export interface ServerOptions {
+export interface ServerOptions extends Partial<Timeouts> {
   /** The publish folder (the symlink `publish` swaps). */
   dir: string;
   /**
@@ -19,13 +26,21 @@ export interface ServerOptions {
   stableMaxAge?: number;
 }
 
+/** Timeouts in milliseconds, when ServerOptions leaves them out. */
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  idleTimeout: 30_000,
+  // fastify's default: longer than the 60 s idle timeout of common load balancers.
+  keepAliveTimeout: 72_000,
+  drainTimeout: 10_000,
+};
+
 const IMMUTABLE = "public, max-age=31536000, immutable";
-/** An SVG may carry its own styles and embedded fonts, nothing else; `sandbox` stops scripts if opened directly. */
-const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; sandbox";
-const OTHER_POLICY = "default-src 'none'; img-src * data:; frame-ancestors 'none'; sandbox";
+/** Longest name in a URL (fastify's maxParamLength); published names are far shorter. */
+const MAX_NAME = 200;
 const COMPRESSIBLE = /^(image\/svg\+xml|application\/json|text\/html)/;
 const TEXT = /^(image\/svg\+xml|application\/json|text\/html)$/;
-const METHODS = ["DELETE", "PATCH", "POST", "PUT"] as const;
 
 /**
  * The HTTP service the CMS reads published charts from:
@@ -34,32 +49,69 @@ const METHODS = ["DELETE", "PATCH", "POST", "PUT"] as const;
  *   GET /charts/:slug           one chart's metadata (its manifest entry)
  *   GET /charts/:slug/embed     its embed snippet
  *   GET /charts/:file           any published file, hashed or stable name
- *   GET /health                 200 with the current release, 503 before the first publish
+ *   GET /health                 200 with the current release, 503 when none can be served
  *
  * Every response comes whole from one release, resolved per request, so a
  * publish is picked up without a restart and never mixed with the previous one.
  * ETags are content hashes; hashed names are cached for good, stable names briefly.
+ * Only GET and HEAD (and OPTIONS for CORS) are answered; every error is JSON
+ * and never cached. `app.close()` drains responses in flight (DrainingServer.ts).
  *
  * @example const app = await createServer({ dir: "dist/charts" }); await app.listen({ port: 8080 })
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const folder = openPublishFolder(options.dir);
   const stable = `public, max-age=${options.stableMaxAge ?? 60}, must-revalidate`;
+  const timeouts = timeoutsOf(options);
+  const allowed = options.cors ? ["GET", "HEAD", "OPTIONS"] : ["GET", "HEAD"];
   const app = Fastify({
     logger: options.logger ?? false,
     logController: new OneLinePerRequest(),
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_NAME },
+    serverFactory: (handler) => createHttpServer(handler, timeouts, allowed),
+    // Requests arriving on open connections while draining are answered (with
+    // Connection: close), not refused: the client connected before the signal.
+    return503OnClosing: false,
+    // A URL that does not decode (400) or a name over maxParamLength (414), before routing.
+    frameworkErrors: (error, request, reply) =>
+      error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? sendError(reply, 414, message.nameTooLong(MAX_NAME))
+        : sendError(reply, 400, message.undecodableUrl(request.url)),
+    clientErrorHandler: (error, socket) => {
+      if (error.code === "ECONNRESET" || socket.destroyed) return;
+      app.log.debug({ err: error }, "client error");
+      const answer = clientErrorAnswer(error.code, allowed);
+      // A response already on its way would be corrupted by a second one.
+      if ((app.server as DrainingServer).answering(socket)) socket.destroy();
+      else answerOnSocket(socket, answer.status, answer.text, answer.headers);
+    },
   });
+  app.server.on("drainTimeout", (open: number) => app.log.warn({ open, drainTimeout: timeouts.drainTimeout }, "drain timed out: closing the connections left"));
 
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.headers({ ...SECURITY_HEADERS, "Content-Security-Policy": DEFAULT_POLICY });
+  });
   await app.register(compress, { encodings: ["br", "gzip"], customTypes: COMPRESSIBLE, threshold: 1024 });
   if (options.cors) {
+    // With a list of origins, @fastify/cors adds `Vary: Origin` to every response.
     await app.register(cors, {
       origin: options.cors === "*" ? "*" : options.cors,
       methods: ["GET", "HEAD"],
-      exposedHeaders: ["ETag", "Content-Length"],
+      exposedHeaders: ["ETag", "Content-Length", "Content-Range", "Accept-Ranges"],
       maxAge: 86400,
     });
   }
+  // After CORS has answered its preflights: refuse what the service never answers, on any path.
+  app.addHook("onRequest", async (request, reply) => {
+    if (!allowed.includes(request.method)) {
+      return sendError(reply.header("Allow", allowed.join(", ")), 405, message.methodNotAllowed(request.method));
+    }
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) return sendError(reply, 400, message.missingHost());
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (reply.statusCode >= 400) reply.header("Cache-Control", ERROR_CACHE_CONTROL);
+    return payload;
+  });
   // Runs after compression has chosen an encoding (its onSend hook was added to
   // each route first): an encoded body is another representation, with its own tag.
   app.addHook("onRoute", (route) => {
@@ -67,65 +119,77 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     route.onSend = [...hooks, tagEncoding];
   });
 
-  app.addHook("onRequest", async (_request, reply) => {
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "no-referrer");
-    // Images are embedded in the CMS's pages, on another origin.
-    reply.header("Cross-Origin-Resource-Policy", "cross-origin");
-    reply.header("Content-Security-Policy", OTHER_POLICY);
-  });
-
-  app.setNotFoundHandler(async (request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: "Not Found", message: `no route or chart at ${request.url}` }),
-  );
+  app.setNotFoundHandler(async (request, reply) => sendError(reply, 404, message.noRoute(request.url)));
   app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, "request failed");
-    const message = status >= 500 ? "the server could not answer this request" : error.message;
-    return reply.code(status).send({ statusCode: status, error: status >= 500 ? "Internal Server Error" : "Bad Request", message });
+    return sendError(reply, status, status >= 500 ? message.internalError() : error.message);
   });
 
-  /** The current release, or a 503 answer when nothing is published. */
-  const release = async (reply: FastifyReply): Promise<Release | undefined> => {
+  // The fault last logged: a damaged release is logged once, not at every request it fails.
+  let logged: string | undefined;
+  /** Answers 503 for a release that cannot be served, and says why in the log. */
+  const unavailable = (request: FastifyRequest, reply: FastifyReply, error: ChartsError) => {
+    const nothing = error.where.field === NOTHING_PUBLISHED;
+    if (!nothing && error.message !== logged) request.log.error({ err: error }, "release unavailable");
+    logged = error.message;
+    reply.header("Retry-After", "5");
+    return sendError(reply, 503, nothing ? message.nothingPublished() : message.releaseUnavailable());
+  };
+
+  /** The current release, or undefined once a 503 is sent. */
+  const release = async (request: FastifyRequest, reply: FastifyReply): Promise<Release | undefined> => {
     try {
-      return await folder.current();
+      const current = await folder.current();
+      logged = undefined;
+      return current;
     } catch (error) {
       if (!(error instanceof ChartsError)) throw error;
-      reply.code(503).header("Cache-Control", "no-store").header("Retry-After", "5");
-      await reply.send({ statusCode: 503, error: "Service Unavailable", message: "no charts are published yet" });
+      await unavailable(request, reply, error);
       return undefined;
     }
   };
 
   const send = async (request: FastifyRequest, reply: FastifyReply, current: Release, resource: Resource) => {
-    const etag = `"${resource.sha256}"`;
+    const validators: Validators = { sha256: resource.sha256, lastModified: resource.lastModified, strong: strongDate(resource.lastModified) };
+    const outcome = evaluatePreconditions(request.headers, validators);
+    if (outcome.status === 412) return sendError(reply, 412, message.preconditionFailed(outcome.header, outcome.received));
+
+    // Headers of the content, on 200, 206 and 304 alike (a 304 updates the client's stored headers).
     reply.header("Cache-Control", resource.immutable ? IMMUTABLE : stable);
-    reply.header("Last-Modified", resource.lastModified);
-    if (COMPRESSIBLE.test(resource.type)) reply.header("Vary", "Accept-Encoding");
-    const matched = matchingTag(request.headers["if-none-match"], resource.sha256);
-    if (matched || (matched === undefined && notModifiedSince(request.headers["if-modified-since"], resource.lastModified))) {
-      // Echo the client's own tag: the representation it holds may be an encoded one.
-      return reply.code(304).header("ETag", matched ?? etag).send();
+    if (validators.strong) reply.header("Last-Modified", resource.lastModified);
+    if (COMPRESSIBLE.test(resource.type)) vary(reply, "Accept-Encoding");
+    reply.header("Content-Security-Policy", contentSecurityPolicy(resource.type, current.manifest.baseUrl));
+    reply.header("Accept-Ranges", "bytes");
+    if (outcome.status === 304) return reply.code(304).header("ETag", outcome.etag).send();
+
+    let body: Buffer;
+    try {
+      body = await folder.read(current, resource);
+    } catch (error) {
+      if (!(error instanceof ChartsError)) throw error;
+      return unavailable(request, reply, error);
     }
-    reply.header("ETag", etag);
+    reply.header("ETag", `"${resource.sha256}"`);
     reply.header("Content-Type", TEXT.test(resource.type) ? `${resource.type}; charset=utf-8` : resource.type);
-    if (resource.type === "image/svg+xml") reply.header("Content-Security-Policy", SVG_POLICY);
-    return reply.send(await folder.read(current, resource));
+    const range = request.headers.range;
+    // Range is defined for GET only; HEAD answers as a GET without it would.
+    if (request.method === "GET" && range !== undefined && rangeApplies(request.headers["if-range"], validators)) {
+      const part = selectRange(range, body.length);
+      if (part === "unsatisfiable") {
+        reply.header("Content-Range", `bytes */${body.length}`);
+        return sendError(reply, 416, message.rangeNotSatisfiable(range, body.length));
+      }
+      if (part) {
+        reply.code(206).header("Content-Range", `bytes ${part.start}-${part.end}/${body.length}`);
+        return reply.send(body.subarray(part.start, part.end + 1));
+      }
+    }
+    return reply.send(body);
   };
 
-  const notAllowed = async (request: FastifyRequest, reply: FastifyReply) =>
-    reply
-      .code(405)
-      .header("Allow", "GET, HEAD")
-      .send({ statusCode: 405, error: "Method Not Allowed", message: `${request.method} is not allowed here; use GET or HEAD` });
-  // Without CORS nothing answers OPTIONS, so it is refused like the others.
-  const refused = options.cors ? [...METHODS] : [...METHODS, "OPTIONS" as const];
-  for (const url of ["/health", "/charts", "/charts/:name", "/charts/:slug/embed"]) {
-    app.route({ method: refused, url, handler: notAllowed });
-  }
-
-  app.get("/health", async (_request, reply) => {
-    const current = await release(reply);
+  app.get("/health", async (request, reply) => {
+    const current = await release(request, reply);
     if (!current) return reply;
     return reply.header("Cache-Control", "no-store").send({
       status: "ok",
@@ -139,26 +203,26 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.get("/charts", async (request, reply) => {
-    const current = await release(reply);
+    const current = await release(request, reply);
     if (!current) return reply;
     return send(request, reply, current, current.files.get("manifest.json")!);
   });
 
   app.get<{ Params: { name: string } }>("/charts/:name", async (request, reply) => {
-    const current = await release(reply);
+    const current = await release(request, reply);
     if (!current) return reply;
     const { name } = request.params;
     // A slug never has a dot and a file name always has one: no name is both.
     const resource = SLUG.test(name) ? current.charts.get(name)?.metadata : current.files.get(name);
-    if (!resource) return notFound(reply, SLUG.test(name) ? `no chart ${name} is published` : `no file ${name} is published`);
+    if (!resource) return sendError(reply, 404, SLUG.test(name) ? message.chartNotPublished(name) : message.fileNotPublished(name));
     return send(request, reply, current, resource);
   });
 
   app.get<{ Params: { slug: string } }>("/charts/:slug/embed", async (request, reply) => {
-    const current = await release(reply);
+    const current = await release(request, reply);
     if (!current) return reply;
     const chart = current.charts.get(request.params.slug);
-    if (!chart) return notFound(reply, `no chart ${request.params.slug} is published`);
+    if (!chart) return sendError(reply, 404, message.chartNotPublished(request.params.slug));
     return send(request, reply, current, chart.embed);
   });
 
@@ -176,39 +240,24 @@ class OneLinePerRequest extends LogController {
   }
 }
 
-function notFound(reply: FastifyReply, message: string) {
-  return reply.code(404).send({ statusCode: 404, error: "Not Found", message });
+/** Adds a field to `Vary`, keeping those already there (CORS adds `Origin`). */
+function vary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader("Vary");
+  reply.header("Vary", typeof current === "string" && current ? `${current}, ${field}` : field);
 }
 
-/**
- * The client tag of `If-None-Match` that names this content (`"<sha256>"`,
- * weak or not, or with an encoding suffix), `*`, or null when none does;
- * undefined when the header is absent.
- */
-function matchingTag(header: string | undefined, sha256: string): string | null | undefined {
-  if (header === undefined) return undefined;
-  for (const raw of header.split(",")) {
-    const tag = raw.trim();
-    if (tag === "*") return `"${sha256}"`;
-    const value = tag.replace(/^W\//, "");
-    if (value === `"${sha256}"` || value === `"${sha256}-br"` || value === `"${sha256}-gzip"`) return value;
-  }
-  return null;
-}
-
-/** `If-Modified-Since` at or after the last change (HTTP dates have whole seconds). */
-function notModifiedSince(header: string | undefined, lastModified: string): boolean {
-  if (!header) return false;
-  const since = Date.parse(header);
-  return Number.isFinite(since) && Date.parse(lastModified) <= since;
+/** Each timeout from the options, or its default. */
+function timeoutsOf(options: ServerOptions): Timeouts {
+  const keys = Object.keys(DEFAULT_TIMEOUTS) as (keyof Timeouts)[];
+  return Object.fromEntries(keys.map((key) => [key, options[key] ?? DEFAULT_TIMEOUTS[key]])) as unknown as Timeouts;
 }
 
 function tagEncoding(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) {
   // Compression adds its own Vary entry to ours: keep one of each.
-  const vary = reply.getHeader("Vary");
-  if (typeof vary === "string") {
+  const varied = reply.getHeader("Vary");
+  if (typeof varied === "string") {
     const names = new Map<string, string>();
-    for (const name of vary.split(",")) if (!names.has(name.trim().toLowerCase())) names.set(name.trim().toLowerCase(), name.trim());
+    for (const name of varied.split(",")) if (!names.has(name.trim().toLowerCase())) names.set(name.trim().toLowerCase(), name.trim());
     reply.header("Vary", [...names.values()].join(", "));
   }
   const encoding = reply.getHeader("Content-Encoding");

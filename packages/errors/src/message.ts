@@ -58,3 +58,93 @@ export function uncheckedBuild(textsDir: string): string {
 
 // ---------------------------------------------------------------------------
 // server
+
+/** 404: a path no route answers. */
+export function noRoute(url: string): string {
+  return `no route or chart at ${url}`;
+}
+
+/** 404: a slug the current release does not publish (never published, or failed). */
+export function chartNotPublished(slug: string): string {
+  return `no chart ${slug} is published`;
+}
+
+/** 404: a file name the current release's manifest does not list. */
+export function fileNotPublished(name: string): string {
+  return `no file ${name} is published`;
+}
+
+/** 405: the service only reads (OPTIONS, when CORS is on, is for browsers' preflights). */
+export function methodNotAllowed(method: string): string {
+  return `${method} is not allowed here; use GET or HEAD`;
+}
+
+/** 503 before the first publish. */
+export function nothingPublished(): string {
+  return "no charts are published yet";
+}
+
+/** 503 when the current release is missing or damaged; the log names the file and the fault. */
+export function releaseUnavailable(): string {
+  return "the published release cannot be read; the service answers again once a good release is published";
+}
+
+/** The publish folder is a symlink to a release directory that is gone. */
+export function releaseMissing(target: string): string {
+  return `points at ${target}, which does not exist`;
+}
+
+/** A listed file whose bytes are not the ones the manifest lists. */
+export function hashMismatch(sha256: string, bytes: number, received: { sha256: string; bytes: number }): string {
+  return `expected ${bytes} bytes with SHA-256 ${sha256} (as the manifest lists) but found ${received.bytes} bytes with SHA-256 ${received.sha256}`;
+}
+
+/** 412: If-Match or If-Unmodified-Since names another version than the current one. */
+export function preconditionFailed(header: string, received: string): string {
+  return `${header} ${received} does not match the current version`;
+}
+
+/** 416: a Range wholly outside the file. */
+export function rangeNotSatisfiable(range: string, bytes: number): string {
+  return `the range ${range} is outside the ${bytes} bytes of this file`;
+}
+
+/** 400: a URL whose percent-escapes do not decode. */
+export function undecodableUrl(url: string): string {
+  return invalid("a URL whose %-escapes decode to UTF-8", url);
+}
+
+/** 414: a name longer than any the service publishes. */
+export function nameTooLong(limit: number): string {
+  return `the requested name is longer than ${limit} characters; no published name is`;
+}
+
+/** 400: an HTTP/1.1 request without Host. */
+export function missingHost(): string {
+  return "an HTTP/1.1 request needs a Host header";
+}
+
+/** 417: an Expect other than 100-continue. */
+export function expectationFailed(received: string): string {
+  return invalid("no Expect header or 100-continue", received);
+}
+
+/** 408: headers or body not received within the configured time. */
+export function requestTimeout(): string {
+  return "the request was not received in time";
+}
+
+/** 431: headers over Node's limit. */
+export function headersTooLarge(): string {
+  return "the request headers are too large";
+}
+
+/** 400: bytes that are not an HTTP request. */
+export function unparsableRequest(code: string): string {
+  return `the request could not be parsed (${code})`;
+}
+
+/** 500: a fault of the service itself; the log has the stack. */
+export function internalError(): string {
+  return "the server could not answer this request";
+}
