@@ -31,6 +31,24 @@ export function overLimit(what: string, limit: number | string, received: number
 // ---------------------------------------------------------------------------
 // numbers (units, scales, locales)
 
+/** What a house locale is: "one of en-GB, en-US, ...". */
+export function expectedLocale(locales: readonly string[]): string {
+  return `one of ${locales.join(", ")}`;
+}
+
+/** What a unit is, in the grammar of @charts/numbers (its README has the full list). */
+export function expectedUnit(): string {
+  return (
+    'a unit such as "USD million", "EUR", "count million", "%", "pp", "tonnes thousand", "rank" or "year" ' +
+    "(a currency code, count, number or a measure such as tonnes, km or people, then optionally thousand, million, billion or trillion)"
+  );
+}
+
+/** The decimals of a house format. */
+export function expectedPrecision(): string {
+  return "a whole number from 0 to 6";
+}
+
 // ---------------------------------------------------------------------------
 // datasets
 
