@@ -14,7 +14,7 @@ export const PERCENT_WORDS: Record<Language, string[]> = {
 // en "pp": the FT's and The Economist's charts; fr "pts": Le Monde, Les Echos;
 // vi "điểm %": VnExpress; de "Pp.": Handelsblatt, Destatis; es "p. p.": El País.
 export const POINTS_WORDS: Record<Language, string[]> = {
-  en: ["pp", "percentage points", "percentage point", "ppt", "pts"],
+  en: ["pp", "percentage points", "percentage point", "ppt"],
   fr: ["pts", "points de pourcentage", "point de pourcentage", "points", "point", "pt"],
   vi: ["điểm %", "điểm phần trăm"],
   de: ["Pp.", "Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "PP", "Pp"],

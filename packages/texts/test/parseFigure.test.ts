@@ -79,10 +79,30 @@ describe("parseFigure(text)", () => {
     expect(parseFigure("1,250 workers")).toMatchObject({ kind: "count", value: 1250, unit: "workers" });
   });
 
-  it("reads orders of magnitude as a count with a qualifier", () => {
-    expect(parseFigure("thousands of")).toEqual({ kind: "count", text: "thousands of", value: 1000, unit: "", qualifier: "thousands of" });
-    expect(parseFigure("thousands of soldiers")).toMatchObject({ value: 1000, unit: "soldiers", qualifier: "thousands of" });
-    expect(parseFigure("millions of dollars")).toMatchObject({ kind: "money", value: 1e6, unit: "USD" });
+  it("reads orders of magnitude as vague, with their lower bound and a qualifier", () => {
+    expect(parseFigure("thousands of")).toEqual({ kind: "count", text: "thousands of", value: 1000, unit: "", qualifier: "thousands of", vague: true });
+    expect(parseFigure("thousands of soldiers")).toMatchObject({ value: 1000, unit: "soldiers", qualifier: "thousands of", vague: true });
+    expect(parseFigure("millions of dollars")).toMatchObject({ kind: "money", value: 1e6, unit: "USD", vague: true });
+  });
+
+  it("reads any currency, scale and percentage points through @charts/numbers", () => {
+    expect(parseFigure("€3.6 billion")).toMatchObject({ kind: "money", value: 3.6e9, unit: "EUR" });
+    expect(parseFigure("CHF 72 million")).toMatchObject({ kind: "money", value: 72e6, unit: "CHF" });
+    expect(parseFigure("3.5 billion roubles")).toMatchObject({ kind: "money", value: 3.5e9, unit: "RUB" });
+    expect(parseFigure("36.4 million riders")).toMatchObject({ kind: "count", value: 36.4e6, unit: "riders" });
+    expect(parseFigure("$20k")).toMatchObject({ kind: "money", value: 20e3, unit: "USD" });
+    expect(parseFigure("2.5 percentage points")).toEqual({ kind: "percent", text: "2.5 percentage points", value: 2.5, unit: "pp" });
+    expect(parseFigure("2.5pp")).toMatchObject({ kind: "percent", value: 2.5, unit: "pp" });
+  });
+
+  it("reads dates with their ISO form, and a grouped number as a count, never a year", () => {
+    expect(parseFigure("June 20, 2024")).toEqual({ kind: "date", text: "June 20, 2024", value: 2024, unit: "date", date: "2024-06-20" });
+    expect(parseFigure("20 June 2024")).toMatchObject({ kind: "date", date: "2024-06-20" });
+    expect(parseFigure("19-20 June 2024")).toMatchObject({ kind: "date", date: "2024-06-19/2024-06-20" });
+    expect(parseFigure("June 2024")).toMatchObject({ kind: "date", date: "2024-06" });
+    expect(parseFigure("1,500 soldiers")).toMatchObject({ kind: "count", value: 1500 });
+    expect(parseFigure("2000 soldiers")).toMatchObject({ kind: "count", value: 2000, unit: "soldiers" });
+    expect(parseFigure("2000")).toMatchObject({ kind: "year", value: 2000 });
   });
 
   it("treats no-break spaces as spaces", () => {
