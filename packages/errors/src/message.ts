@@ -52,6 +52,26 @@ export function expectedPrecision(): string {
 // ---------------------------------------------------------------------------
 // datasets
 
+/** A figure for a money column must be in its currency. */
+export function expectedAmountIn(currency: string, unit: string): string {
+  return `an amount in ${currency} for a column in ${unit}`;
+}
+
+/** A figure of the kind a column's unit takes: "a percentage for a column in %". */
+export function expectedFigureFor(what: string, unit: string): string {
+  return `${what} for a column in ${unit}`;
+}
+
+/** A range is two figures: a column takes one. */
+export function expectedSingleFigure(unit: string | undefined): string {
+  return `a single figure${unit ? ` for a column in ${unit}` : ""}, not a range`;
+}
+
+/** "thousands of soldiers" says an order of magnitude, no value a row can hold. */
+export function expectedExactFigure(): string {
+  return 'a figure with a value, not a vague quantity such as "thousands of"';
+}
+
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
 
