@@ -44,6 +44,16 @@ export function expectedUnit(): string {
   );
 }
 
+/** The number check: a number in a chart's words that no row it draws or cites gives. */
+export function numberWithoutRow(written: string, datasets: readonly string[]): string {
+  return `the number "${written}" is not a figure of the rows this chart draws or cites (${datasets.join(", ")}): quote a dataset row, or add its dataset to cites`;
+}
+
+/** The number check: a year in a chart's words outside the years its rows span. */
+export function yearOutsideRows(written: string, first: number, last: number): string {
+  return `the year ${written} is outside the years of the rows this chart draws or cites (${first}-${last}): quote a dataset row, or add its dataset to cites`;
+}
+
 /** The decimals of a house format. */
 export function expectedPrecision(): string {
   return "a whole number from 0 to 6";
