@@ -28,6 +28,21 @@ export function overLimit(what: string, limit: number | string, received: number
 // ---------------------------------------------------------------------------
 // texts
 
+/** What `charts extract` takes: a file, or the id of a text in the texts folder. */
+export function expectedText(dir: string, known: readonly string[]): string {
+  return `a file, or the id of a text in ${dir} (${known.join(", ") || "none there"})`;
+}
+
+/** What `--pick` takes. */
+export function expectedPicks(count: number): string {
+  return `figure numbers from 1 to ${count}, as charts extract prints them (#3), separated by commas, such as 3,5,8`;
+}
+
+/** A picked figure a dataset row cannot hold. */
+export function unpickable(number: number, figure: string, why: string): string {
+  return `figure #${number} ("${figure}") is ${why}: pick single figures with a value`;
+}
+
 // ---------------------------------------------------------------------------
 // numbers (units, scales, locales)
 
@@ -61,6 +76,16 @@ export function expectedPrecision(): string {
 
 // ---------------------------------------------------------------------------
 // datasets
+
+/** A dataset folder that exists is never overwritten. */
+export function datasetExists(name: string): string {
+  return `a dataset ${name} already exists: choose another name, or remove the folder first`;
+}
+
+/** What a dataset's name (its folder) is. */
+export function expectedDatasetName(): string {
+  return "a dataset name of lowercase letters, digits and hyphens, such as russia-arms-transfers";
+}
 
 /** A figure for a money column must be in its currency. */
 export function expectedAmountIn(currency: string, unit: string): string {
