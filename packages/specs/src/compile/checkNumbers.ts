@@ -27,6 +27,8 @@ interface Cell {
  * - a bare four-digit number from 1000 to 2100 is a year and must lie in the
  *   rows' span, unless a cell gives it.
  *
+ * A number that does not read as a row's figure in the chart's locale may
+ * still read as one in English (house en-GB copy kept in a fr-FR chart).
  * A number no row supports is an error: it would be a figure without
  * provenance. Numbers written in words ("sixth", "half") are not checked;
  * publishers' names ("20 Minutes") are not numbers.
@@ -46,8 +48,11 @@ export function checkNumbers(
     .sort((a, b) => b.length - a.length); // "A Think Tank 2" before "A Think Tank"
   for (const [field, text] of textsOf(definition)) {
     const prose = publishers.reduce((t, name) => t.split(name).join(" "), text);
+    // English copy quoted in a chart of another locale ("$171bn" in a fr-FR chart) is read as English too.
+    const english = locale.startsWith("en") ? [] : findAmounts(prose, "en-GB");
+    const supported = (amount: Amount | undefined) => amount !== undefined && cells.some((cell) => supports(cell, amount));
     for (const amount of findAmounts(prose, locale)) {
-      if (cells.some((cell) => supports(cell, amount))) continue;
+      if (supported(amount) || supported(english.find((other) => other.start === amount.start))) continue;
       const written = amount.text.trim();
       if (isYear(amount)) {
         if (amount.value >= first && amount.value <= last) continue;
