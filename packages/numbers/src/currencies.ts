@@ -100,8 +100,10 @@ function indexOf(language: Language): Index {
       }
     }
   }
-  // A symbol is read as a currency when one currency has it, or the house says which.
+  // A symbol is read as a currency when one currency has it, or the house says which;
+  // a single letter ("R", "P") is a word or an initial far more often than a rand or a pula.
   for (const [sign, codes] of shared) {
+    if (/^\p{L}$/u.test(sign)) continue;
     const code = HOUSE_SYMBOLS[sign] ?? (codes.size === 1 ? [...codes][0] : undefined);
     if (code) signs.set(sign, code);
   }

@@ -46,5 +46,7 @@ describe("currencyAt(text, position, language, side)", () => {
     expect(currencyAt("dollars 3", 0, "en", "before")).toBeNull();
     expect(currencyAt("3 eurosceptics", 1, "en", "after")).toBeNull();
     expect(currencyAt("3 won the", 1, "en", "after")).toBeNull();
+    // A single letter is no currency sign: "R 3" is no rand.
+    expect(currencyAt("R 3", 0, "en", "before")).toBeNull();
   });
 });
