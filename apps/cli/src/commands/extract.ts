@@ -34,7 +34,7 @@ export async function extract(input: string, options: ExtractOptions): Promise<v
   if (options.dataset !== undefined || options.pick !== undefined) {
     if (!options.dataset || !options.pick) throw new ChartsError("--dataset NAME and --pick 3,5,8 go together", { field: options.dataset ? "--pick" : "--dataset" });
     const picked = pick(figures, options.pick);
-    const written = await writeStarterDataset(config!, options.dataset, text, picked);
+    const written = await writeStarterDataset(config!, options.dataset, text, picked, figures);
     console.log(`wrote ${written.files.join(" and ")}: ${picked.length} rows in ${written.unit ?? "their own units"}; run charts check`);
     return;
   }

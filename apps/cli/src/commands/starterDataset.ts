@@ -35,6 +35,7 @@ export async function writeStarterDataset(
   name: string,
   text: SourceText,
   picked: Array<{ number: number; figure: Figure }>,
+  all: readonly Figure[],
 ): Promise<{ files: string[]; unit: string | undefined }> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw invalid({ field: "--dataset" }, message.expectedDatasetName(), name);
   const dir = join(config.datasets, name);
@@ -51,7 +52,7 @@ export async function writeStarterDataset(
     const unit = dated ? undefined : units[i];
     return {
       label: "",
-      year: dated ? null : yearOf(text, figure),
+      year: dated ? null : yearOf(figure, all),
       value: convertFigure(figure, unit, { field: "--pick" }),
       unit,
       figure,
@@ -113,9 +114,11 @@ function sharedUnit(figures: Figure[]): string | undefined {
   return figures.every((figure) => baseOf(figure) === base) ? scaleFor(base, figures.map((f) => f.value)) : undefined;
 }
 
-/** The one year the figure's sentence states, else null (the desk fills it, as implied, with a note). */
-function yearOf(text: SourceText, figure: Figure): number | null {
-  const years = new Set([...figure.sentence.text.matchAll(/(?<![\d.,])(1[5-9]\d\d|20\d\d|2100)(?!\d|[.,]\d)/g)].map((m) => Number(m[1])));
+/** The one year the figure's sentence states (a year or dated figure of it), else null: the desk fills it, as implied, with a note. */
+function yearOf(figure: Figure, all: readonly Figure[]): number | null {
+  const years = new Set(
+    all.filter((other) => other.sentence.index === figure.sentence.index && (other.kind === "year" || other.kind === "date")).map((other) => other.value),
+  );
   return years.size === 1 ? [...years][0]! : null;
 }
 
