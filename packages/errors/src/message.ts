@@ -28,6 +28,14 @@ export function overLimit(what: string, limit: number | string, received: number
 // ---------------------------------------------------------------------------
 // texts
 
+/** What parseFigure reads: one figure as a text writes it. */
+export function expectedFigure(): string {
+  return (
+    'a figure as a text writes it, such as "US$72 million", "3.5 billion dollars", "€3,000", "19 per cent", ' +
+    '"more than 80%", "60 percent to 70 percent", "2014", "between 1995 and 2023", "sixth-highest" or "six submarines"'
+  );
+}
+
 /** What `charts extract` takes: a file, or the id of a text in the texts folder. */
 export function expectedText(dir: string, known: readonly string[]): string {
   return `a file, or the id of a text in ${dir} (${known.join(", ") || "none there"})`;

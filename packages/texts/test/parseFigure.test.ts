@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { parseFigure } from "../src/index.ts";
 
 describe("parseFigure(text)", () => {
@@ -110,14 +110,11 @@ describe("parseFigure(text)", () => {
   });
 
   it("rejects what is not exactly one figure, saying what it expects", () => {
-    const expected =
-      'expected a figure as a text writes it, such as "US$72 million", "3.5 billion dollars", "€3,000", "19 per cent", ' +
-      '"more than 80%", "60 percent to 70 percent", "2014", "between 1995 and 2023", "sixth-highest" or "six submarines"';
-    expect(() => parseFigure("a lot")).toThrow(new ChartsError(`${expected} but received "a lot" of type string`));
+    expect(() => parseFigure("a lot")).toThrow(new ChartsError(message.invalid(message.expectedFigure(), "a lot")));
     expect(() => parseFigure("US$72 million and more")).toThrow(ChartsError);
     expect(() => parseFigure("")).toThrow(ChartsError);
     expect(() => parseFigure("80% of", { file: "data.csv", row: 2, field: "figure" })).toThrow(
-      `data.csv, row 2, figure: ${expected} but received "80% of" of type string`,
+      `data.csv, row 2, figure: ${message.invalid(message.expectedFigure(), "80% of")}`,
     );
   });
 });
