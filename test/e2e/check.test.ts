@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { charts, editedTexts, root, textsDir } from "./cli.ts";
+import { message } from "@charts/errors";
+import { charts, editedTexts, root, scratchProject, textsDir } from "./cli.ts";
 
 const edit = JSON.parse(readFileSync(join(root, "test/fixtures/edited-figure.json"), "utf8"));
 
@@ -55,5 +56,34 @@ describe("charts extract", () => {
     const run = await charts(["extract", "/nonexistent/article.txt"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("/nonexistent/article.txt");
+  });
+
+  it("takes a text id, numbers the figures and reads no publisher's name as one", async () => {
+    const run = await charts(["extract", "000_ad8db7c2e45fb77c"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/#\d+ +money +"3\.5 billion dollars" += 3500000000 USD/);
+    expect(run.stdout).not.toMatch(/"20 minutes"/i);
+    const unknown = await charts(["extract", "999_nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('text: expected a file, or the id of a text in');
+  });
+
+  it("writes a starter dataset from picked figures that charts check verifies, and never overwrites one", async () => {
+    const project = scratchProject();
+    const listed = JSON.parse((await charts(["extract", "004_e411960df6774cf9", "--json", "--config", project.configFile])).stdout) as Array<{ number: number; text: string }>;
+    const numbers = ["US$3.6 billion", "US$171 billion", "around US$1 billion", "US$72 million"].map((text) => listed.find((f) => f.text === text)!.number);
+    const pick = ["extract", "004_e411960df6774cf9", "--config", project.configFile, "--dataset", "trade-starter", "--pick", numbers.join(",")];
+    const run = await charts(pick);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("wrote datasets/trade-starter/dataset.json and datasets/trade-starter/data.csv: 4 rows in USD million");
+    const csv = readFileSync(join(project.dir, "datasets/trade-starter/data.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe("label,year,value,source,figure,status,context,formula,note");
+    expect(csv).toContain(",3600,004_e411960df6774cf9,US$3.6 billion,stated,");
+    const check = await charts(["check", "--config", project.configFile]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain("✓ trade-starter: 4 of 4 figures found in their texts");
+    const again = await charts(pick);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(message.datasetExists("trade-starter"));
   });
 });

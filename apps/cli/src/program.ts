@@ -23,7 +23,8 @@ export function program(): Command {
 Examples:
   pnpm charts                       check every figure, then build every chart into dist/charts/
   pnpm charts check                 only check that the texts still say what the datasets claim
-  pnpm charts extract ../shared/texts/004_e411960df6774cf9.txt
+  pnpm charts extract 004_e411960df6774cf9
+  pnpm charts extract 004_e411960df6774cf9 --dataset russia-trade-2023 --pick 2,3
   pnpm charts render spec.vl.json -o chart.png --scale 2
 
 Environment:
@@ -53,10 +54,14 @@ Exit codes:
 
   cli
     .command("extract")
-    .description("list every figure a text states, with its sentence: the start of a new dataset")
-    .argument("<file>", "a plain-text article")
+    .description("list every figure a text states, numbered, with its sentence; --dataset with --pick writes a starter dataset")
+    .argument("<text>", "a plain-text article, or the id of a text in the texts folder (004_e411960df6774cf9)")
     .option("--json", "print JSON instead of a table")
-    .action((file, options) => extract(file, options));
+    .option("--dataset <name>", "write datasets/<name>/ (dataset.json, data.csv) from the figures picked; never overwrites")
+    .option("--pick <numbers>", "figure numbers as printed, such as 3,5,8")
+    .addOption(textsOption())
+    .addOption(configOption())
+    .action((text, options) => extract(text, options));
 
   cli
     .command("render")

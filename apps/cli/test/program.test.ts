@@ -8,7 +8,7 @@ describe("program()", () => {
     expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "render"]);
     expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
-    expect(commands.extract).toEqual(["--json"]);
+    expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
     expect(commands.render).toEqual(["--out", "--scale", "--base"]);
   });
 

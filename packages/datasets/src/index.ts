@@ -9,6 +9,7 @@ export { loadDataset, loadDatasets, type LoadOptions } from "./loadDataset.ts";
 export { loadSources } from "./loadSources.ts";
 export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
 export { convertFigure } from "./convertFigure.ts";
-export { unitOf, unitScale } from "./unitOf.ts";
+export { unitOf, carriesRowUnits } from "./unitOf.ts";
+export { parseUnit, unitScale, type Unit } from "@charts/numbers";
 export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
 export { validateJson } from "./validateJson.ts";

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { ChartsError, invalid, type Where, displayPath } from "@charts/errors";
+import { readUnit } from "@charts/numbers";
 import { compileFormula } from "./evaluateFormula.ts";
 import { readJson } from "./readJson.ts";
 import {
@@ -14,6 +15,7 @@ import {
   type Row,
   type Value,
 } from "./types.ts";
+import { carriesRowUnits } from "./unitOf.ts";
 import { validateJson } from "./validateJson.ts";
 
 export interface LoadOptions {
@@ -36,7 +38,8 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
  * expected and what was received: the header holds exactly the columns of
  * dataset.json plus the provenance columns; every row has source, figure,
  * status and a value; implied and derived rows have a note; derived rows have
- * a formula (and only they do); no two rows share all their non-value columns.
+ * a formula (and only they do); no two rows share all their non-value columns;
+ * every unit, of a column or of a row's `unit` cell, is one of @charts/numbers.
  *
  * @example const arms = await loadDataset("datasets/russia-arms-transfers")
  */
@@ -64,6 +67,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   const keyColumns = meta.columns.filter((column) => column.name !== meta.value);
+  const rowUnits = carriesRowUnits({ meta }, meta.columns.find((column) => column.name === meta.value)!);
   body.forEach((record, index) => {
     const row = index + 1;
     if (record.length !== header.length) {
@@ -88,6 +92,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       }
       seen.set(key, row);
     }
+    if (rowUnits) readUnit(values.unit, { file: dataFile, row, field: "unit" });
     rows.push({ row, values, provenance });
   });
   return { name: basename(join(dir, ".")), dir, metaFile, dataFile, meta, rows };
@@ -110,12 +115,18 @@ export async function loadDatasets(root: string, options: LoadOptions = {}): Pro
   return datasets;
 }
 
-/** What the schema cannot say: column names are unique and `value` names a number or year column. */
+/**
+ * What the schema cannot say: column names are unique, every unit is one of
+ * the @charts/numbers grammar (so a unit the formatter cannot write fails
+ * here, naming the file and column, never inside render), and `value` names a
+ * number or year column.
+ */
 function checkMeta(meta: DatasetMeta, file: string): DatasetMeta {
   const names = new Set<string>();
   meta.columns.forEach((column, i) => {
     if (names.has(column.name)) throw invalid({ file, field: `columns[${i}].name` }, "a name no other column has", column.name);
     names.add(column.name);
+    if (column.unit !== undefined) readUnit(column.unit, { file, field: `columns[${i}].unit` });
   });
   const candidates = meta.columns.filter((column) => column.type !== "string").map((column) => column.name);
   if (!candidates.includes(meta.value)) {

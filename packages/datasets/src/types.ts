@@ -7,7 +7,7 @@ export type ColumnType = "string" | "number" | "year";
 export interface Column {
   name: string;
   type: ColumnType;
-  /** Unit of a number column: `USD`, `USD million`, `USD billion`, `%`, `rank`, `count`. */
+  /** Unit of a number column, in the @charts/numbers grammar: `USD million`, `EUR billion`, `count million`, `%`, `pp`, `rank`... */
   unit?: string;
   description?: string;
 }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { loadDataset, loadDatasets } from "../src/index.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -51,6 +51,9 @@ describe("loadDataset(dir)", () => {
     ["formula-on-stated", 'data.csv, row 1, formula: expected no formula on a stated row (mark the row derived, or empty the cell) but received "figure" of type string'],
     ["no-value", 'data.csv, row 1, fees: expected a value (the figure is checked against it) but received "" of type string'],
     ["duplicate-rows", 'data.csv, row 3: expected a row that differs from row 1 in year but received "2022" of type string'],
+    // A unit the grammar does not know fails when loading, never inside render.
+    ["unknown-unit", `dataset.json, columns[2].unit: ${message.invalid(message.expectedUnit(), "EURO million")}`],
+    ["unknown-row-unit", `data.csv, row 2, unit: ${message.invalid(message.expectedUnit(), "percent")}`],
   ];
   it.each(malformed)("rejects %s", async (name, message) => {
     const error = await loadDataset(join(fixtures, "malformed", name), options).catch((e: unknown) => e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { unitOf, unitScale } from "../src/index.ts";
+import { carriesRowUnits, unitOf } from "../src/index.ts";
 
-describe("unitOf(dataset, column, row) and unitScale(unit)", () => {
+describe("unitOf(dataset, column, row)", () => {
   const dataset = {
     name: "mixed",
     dir: "d",
@@ -28,11 +28,8 @@ describe("unitOf(dataset, column, row) and unitScale(unit)", () => {
     expect(unitOf(dataset, year!, row)).toBe("year");
   });
 
-  it("scales money units to their base", () => {
-    expect(unitScale("USD million")).toBe(1e6);
-    expect(unitScale("EUR billion")).toBe(1e9);
-    expect(unitScale("USD")).toBe(1);
-    expect(unitScale("%")).toBe(1);
-    expect(unitScale(undefined)).toBe(1);
+  it("knows which column takes its unit from the rows", () => {
+    expect(carriesRowUnits(dataset, value!)).toBe(true);
+    expect(carriesRowUnits(dataset, other!)).toBe(false);
   });
 });

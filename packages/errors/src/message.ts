@@ -28,11 +28,92 @@ export function overLimit(what: string, limit: number | string, received: number
 // ---------------------------------------------------------------------------
 // texts
 
+/** What parseFigure reads: one figure as a text writes it. */
+export function expectedFigure(): string {
+  return (
+    'a figure as a text writes it, such as "US$72 million", "3.5 billion dollars", "€3,000", "19 per cent", ' +
+    '"more than 80%", "60 percent to 70 percent", "2014", "between 1995 and 2023", "sixth-highest" or "six submarines"'
+  );
+}
+
+/** What `charts extract` takes: a file, or the id of a text in the texts folder. */
+export function expectedText(dir: string, known: readonly string[]): string {
+  return `a file, or the id of a text in ${dir} (${known.join(", ") || "none there"})`;
+}
+
+/** What `--pick` takes. */
+export function expectedPicks(count: number): string {
+  return `figure numbers from 1 to ${count}, as charts extract prints them (#3), separated by commas, such as 3,5,8`;
+}
+
+/** A picked figure a dataset row cannot hold. */
+export function unpickable(number: number, figure: string, why: string): string {
+  return `figure #${number} ("${figure}") is ${why}: pick single figures with a value`;
+}
+
 // ---------------------------------------------------------------------------
 // numbers (units, scales, locales)
 
+/** What a house locale is: "one of en-GB, en-US, ...". */
+export function expectedLocale(locales: readonly string[]): string {
+  return `one of ${locales.join(", ")}`;
+}
+
+/** What a unit is, in the grammar of @charts/numbers (its README has the full list). */
+export function expectedUnit(): string {
+  return (
+    'a unit such as "USD million", "EUR", "count million", "%", "pp", "tonnes thousand", "rank" or "year" ' +
+    "(a currency code, count, number or a measure such as tonnes, km or people, then optionally thousand, million, billion or trillion)"
+  );
+}
+
+/** The number check: a number in a chart's words that no row it draws or cites gives. */
+export function numberWithoutRow(written: string, datasets: readonly string[]): string {
+  return `the number "${written}" is not a figure of the rows this chart draws or cites (${datasets.join(", ")}): quote a dataset row, or add its dataset to cites`;
+}
+
+/** The number check: a year in a chart's words outside the years its rows span. */
+export function yearOutsideRows(written: string, first: number, last: number): string {
+  return `the year ${written} is outside the years of the rows this chart draws or cites (${first}-${last}): quote a dataset row, or add its dataset to cites`;
+}
+
+/** The decimals of a house format. */
+export function expectedPrecision(): string {
+  return "a whole number from 0 to 6";
+}
+
 // ---------------------------------------------------------------------------
 // datasets
+
+/** A dataset folder that exists is never overwritten. */
+export function datasetExists(name: string): string {
+  return `a dataset ${name} already exists: choose another name, or remove the folder first`;
+}
+
+/** What a dataset's name (its folder) is. */
+export function expectedDatasetName(): string {
+  return "a dataset name of lowercase letters, digits and hyphens, such as russia-arms-transfers";
+}
+
+/** A figure for a money column must be in its currency. */
+export function expectedAmountIn(currency: string, unit: string): string {
+  return `an amount in ${currency} for a column in ${unit}`;
+}
+
+/** A figure of the kind a column's unit takes: "a percentage for a column in %". */
+export function expectedFigureFor(what: string, unit: string): string {
+  return `${what} for a column in ${unit}`;
+}
+
+/** A range is two figures: a column takes one. */
+export function expectedSingleFigure(unit: string | undefined): string {
+  return `a single figure${unit ? ` for a column in ${unit}` : ""}, not a range`;
+}
+
+/** "thousands of soldiers" says an order of magnitude, no value a row can hold. */
+export function expectedExactFigure(): string {
+  return 'a figure with a value, not a vague quantity such as "thousands of"';
+}
 
 // ---------------------------------------------------------------------------
 // specs (chart definitions)

@@ -1,7 +1,11 @@
 // The grammar of figures as news copy writes them, shared by `parseFigure`
 // (a whole string must be one figure) and `extractFigures` (scan a text).
 // Read left to right: [qualifier] [between|from] amount [to|and|- amount]
-// where an amount is [currency] number [scale] [currency|percent|noun].
+// where an amount is [currency] number [scale] [currency|percent|noun]. The
+// amount's pieces (currencies, digits, scales, percentages) are the number
+// grammar of @charts/numbers, read in English; this file adds what prose
+// adds: hedges, ranges, dates, word numbers, ordinals and counted nouns.
+import { currencyAt, digitsAt, percentAt, scaleAt, scaled } from "@charts/numbers";
 import { MULTIPLIERS, ORDINALS, readWordNumber } from "./numberWords.ts";
 import type { ParsedFigure } from "./types.ts";
 
@@ -32,26 +36,9 @@ const VAGUE_VALUES: Record<string, number> = {
   dozens: 12,
 };
 
-// Currency written before the number. A bare `$` is read as US dollars, as
-// in the texts this project handles; other dollars carry their prefix.
-const CURRENCY_BEFORE = /(US\$|AU?\$|CA?\$|SG?\$|HK\$|NZ\$|\$|€|£|¥|₽|₫|USD|EUR|GBP|JPY|CNY|RUB|VND|AUD|SGD|CAD|CHF|INR|KRW)\s?/y;
-const SYMBOLS: Record<string, string> = {
-  US$: "USD", $: "USD", A$: "AUD", AU$: "AUD", C$: "CAD", CA$: "CAD", S$: "SGD", SG$: "SGD", HK$: "HKD",
-  NZ$: "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₫": "VND",
-};
-const CURRENCY_AFTER =
-  /\s+(US dollars?|American dollars?|dollars?|USD|euros?|EUR|yuan|renminbi|CNY|roubles?|rubles?|RUB|dong|VND|yen|JPY|GBP|pounds sterling|rupees?|INR|won|KRW)\b/iy;
-const CURRENCY_WORDS: Record<string, string> = {
-  "us dollar": "USD", "us dollars": "USD", "american dollar": "USD", "american dollars": "USD", dollar: "USD",
-  dollars: "USD", euro: "EUR", euros: "EUR", yuan: "CNY", renminbi: "CNY", rouble: "RUB", roubles: "RUB",
-  ruble: "RUB", rubles: "RUB", dong: "VND", yen: "JPY", "pounds sterling": "GBP", rupee: "INR", rupees: "INR",
-  won: "KRW",
-};
-
-const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
-const SCALE = /\s?(thousand|million|billion|trillion|bn|mn|tn)\b/iy;
-const SCALE_EXPONENTS: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, bn: 9, mn: 6, tn: 12 };
-const PERCENT = /\s?%|\s+(?:per\s?cent|percent)\b/iy;
+// The texts are English: digits with "," groups and "." decimals, English words.
+const LOCALE = "en-GB";
+const LANGUAGE = "en";
 const ORDINAL_SUFFIX = /(?:st|nd|rd|th)\b/y;
 const ORDINAL_WORD = /([a-z]+(?:-[a-z]+)?)\b/iy;
 const SUPERLATIVE =
@@ -59,14 +46,19 @@ const SUPERLATIVE =
 const DECADE = /s\b/y;
 const RANGE_CONNECTOR = /\s?[-–]\s?|\s+(to|and|through|until)\s+/iy;
 
-const MONTH =
-  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+const MONTH = `(?:${MONTH_NAMES})\\.?`;
 const DAY = "\\d{1,2}(?:st|nd|rd|th)?";
+// "June 2024", "June 20, 2024", "20 June 2024", "19-20 June 2024"; the year may be unsaid.
 const DATE_PATTERNS = [
-  new RegExp(`${MONTH}\\s+(\\d{4})\\b`, "y"),
-  new RegExp(`${MONTH}\\s+${DAY}(?:\\s?[-–]\\s?${DAY})?(?:,?\\s+(\\d{4}))?\\b`, "y"),
-  new RegExp(`${DAY}(?:\\s?[-–]\\s?${DAY})?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?\\b`, "y"),
+  new RegExp(`(?<month>${MONTH_NAMES})\\.?\\s+(?<year>\\d{4})\\b`, "y"),
+  new RegExp(`(?<month>${MONTH_NAMES})\\.?\\s+(?<day>${DAY})(?:\\s?[-–]\\s?(?<last>${DAY}))?(?:,?\\s+(?<year>\\d{4}))?\\b`, "y"),
+  new RegExp(`(?<day>${DAY})(?:\\s?[-–]\\s?(?<last>${DAY}))?\\s+(?:of\\s+)?(?<month>${MONTH_NAMES})\\.?(?:,?\\s+(?<year>\\d{4}))?\\b`, "y"),
 ];
+// Words after which a four-digit number is a year, even before a plural noun ("in 2000 soldiers left").
+const YEAR_CONTEXT =
+  /(?:\b(?:in|since|from|until|till|by|before|after|during|between|of|to|through|and|or|circa|year|the|this|that|its|their|early|late|mid)|\p{L}[’']s|[(–-])\s*$/iu;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\b/y;
 
 // Words that cannot be the counted noun after a number ("two of them", "in 2019 and").
@@ -92,10 +84,14 @@ interface Amount {
   words: boolean;
   /** Power of ten of a written scale ("billion" = 9); 0 when none. */
   exponent: number;
+  /** Written with group separators ("1,500"): a count, never a year. */
+  grouped?: boolean;
   currency?: string;
-  percent?: boolean;
+  percent?: "%" | "pp";
   rank?: boolean;
   decade?: boolean;
+  /** A year-like number that counts ("2000 soldiers"). */
+  counted?: boolean;
   /** The counted noun, when the amount is a count. */
   noun?: string;
 }
@@ -151,16 +147,24 @@ export function figureAt(text: string, start: number, mode: Mode): FigureMatch |
   return { start: figureStart, end: first.end, figure };
 }
 
-/** Dates consume their day numbers; only a stated year makes them a figure. */
+/**
+ * Dates consume their day numbers. A date with its year is a `date` figure:
+ * `date` is its ISO 8601 form ("2024-06-20", "2024-06", a span
+ * "2024-06-19/2024-06-20") and `value` its year, so a year column can cite it.
+ * A date without a year is no figure: only the context gives its year.
+ */
 function dateOrTimeAt(text: string, start: number): FigureMatch | null {
   for (const pattern of DATE_PATTERNS) {
     pattern.lastIndex = start;
     const match = pattern.exec(text);
     if (!match) continue;
     const end = start + match[0].length;
-    const year = match[1];
+    const { year, month, day, last } = match.groups!;
     if (year === undefined) return { start, end };
-    return { start, end, figure: { kind: "year", text: match[0], value: Number(year), unit: "year" } };
+    const iso = (d: string | undefined) =>
+      [year, String(MONTHS.indexOf(month!.slice(0, 3).toLowerCase()) + 1).padStart(2, "0"), ...(d ? [d.replace(/\D/g, "").padStart(2, "0")] : [])].join("-");
+    const date = last ? `${iso(day)}/${iso(last)}` : iso(day);
+    return { start, end, figure: { kind: "date", text: match[0], value: Number(year), unit: "date", date } };
   }
   TIME.lastIndex = start;
   const time = TIME.exec(text);
@@ -168,7 +172,11 @@ function dateOrTimeAt(text: string, start: number): FigureMatch | null {
   return null;
 }
 
-/** "thousands of soldiers", "millions of dollars": an order of magnitude, kept as a qualifier. */
+/**
+ * "thousands of soldiers", "millions of dollars": an order of magnitude, no
+ * figure. Kept, flagged `vague`, with the order's lower bound as value, so a
+ * desk sees it in `charts extract`; a dataset cannot take it as a value.
+ */
 function vagueAt(
   text: string,
   start: number,
@@ -182,60 +190,50 @@ function vagueAt(
   const value = VAGUE_VALUES[match[1]!.toLowerCase()]!;
   const hedge = qualifier ? `${qualifier} ${phrase}` : phrase;
   let end = start + match[0].length;
-  CURRENCY_AFTER.lastIndex = end;
-  const currency = CURRENCY_AFTER.exec(text);
-  if (currency) {
-    end += currency[0].length;
-    const unit = currencyCode(currency[1]!);
-    return { end, figure: { kind: "money", value, unit, qualifier: hedge } };
-  }
+  const currency = /^\s/.test(text.slice(end, end + 1)) ? currencyAt(text, end, LANGUAGE, "after") : null;
+  if (currency) return { end: currency.end, figure: { kind: "money", value, unit: currency.code, qualifier: hedge, vague: true } };
   const noun = nounAt(text, end);
   if (!noun && mode === "extract") return null;
-  return { end: noun?.end ?? end, figure: { kind: "count", value, unit: noun?.noun ?? "", qualifier: hedge } };
+  return { end: noun?.end ?? end, figure: { kind: "count", value, unit: noun?.noun ?? "", qualifier: hedge, vague: true } };
 }
 
-/** Reads one amount at `start`: [currency] number [scale] [currency | % | ordinal suffix | decade | noun]. */
+/** Reads one amount at `start`: [currency] number [scale] [currency | % | pp | ordinal suffix | decade | noun]. */
 function amountAt(text: string, start: number, mode: Mode): Amount | null {
   let position = start;
   let currency: string | undefined;
-  CURRENCY_BEFORE.lastIndex = position;
-  const symbol = CURRENCY_BEFORE.exec(text);
+  const symbol = /\s/.test(text[position] ?? "") ? null : currencyAt(text, position, LANGUAGE, "before");
   if (symbol) {
-    currency = currencyCode(symbol[1]!);
-    position += symbol[0].length;
+    currency = symbol.code;
+    position = symbol.end + (/^\s\d/.test(text.slice(symbol.end, symbol.end + 2)) ? 1 : 0);
   }
-  const amount = currency ? numberAt(text, position, false) : (ordinalWordAt(text, position) ?? numberAt(text, position, true));
+  const amount = currency ? numberAt(text, position, false) : (ordinalWordAt(text, position, mode) ?? numberAt(text, position, true));
   if (!amount) return null;
   amount.start = start;
   if (currency) amount.currency = currency;
   if (amount.rank) return amount;
+  // "the two countries", "these three": a set the text has named, not a count.
+  if (mode === "extract" && amount.words && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
   if (!amount.words) {
-    SCALE.lastIndex = amount.end;
-    const scale = SCALE.exec(text);
+    const scale = scaleAt(text, amount.end, LANGUAGE);
     if (scale) {
-      amount.exponent = SCALE_EXPONENTS[scale[1]!.toLowerCase()]!;
-      amount.end += scale[0].length;
+      amount.exponent = scale.exponent;
+      amount.end = scale.end;
     }
   }
-  if (!amount.currency) {
-    CURRENCY_AFTER.lastIndex = amount.end;
-    const after = CURRENCY_AFTER.exec(text);
-    if (after) {
-      amount.currency = currencyCode(after[1]!);
-      amount.end += after[0].length;
-      return amount;
-    }
-  } else {
+  if (amount.currency) return amount;
+  const after = currencyAt(text, amount.end, LANGUAGE, "after");
+  if (after) {
+    amount.currency = after.code;
+    amount.end = after.end;
     return amount;
   }
-  PERCENT.lastIndex = amount.end;
-  const percent = PERCENT.exec(text);
+  const percent = percentAt(text, amount.end, LANGUAGE);
   if (percent) {
-    amount.percent = true;
-    amount.end += percent[0].length;
+    amount.percent = percent.kind;
+    amount.end = percent.end;
     return amount;
   }
-  if (!amount.words && amount.exponent === 0 && /^\d+$/.test(amount.number)) {
+  if (!amount.words && amount.exponent === 0 && /^\d+$/.test(amount.number) && !amount.grouped) {
     ORDINAL_SUFFIX.lastIndex = amount.end;
     const suffix = ORDINAL_SUFFIX.exec(text);
     if (suffix) {
@@ -251,8 +249,16 @@ function amountAt(text: string, start: number, mode: Mode): Amount | null {
       return amount;
     }
   }
-  // A year names no count: "the 2021 figure" is the year 2021.
-  if (isYearAmount(amount)) return amount;
+  // A year names no count ("in 2000", "the 2021 figure", "its 2024 survey"),
+  // unless it counts a plural noun with no year word before it ("2000 soldiers").
+  if (isYearAmount(amount)) {
+    const noun = nounAt(text, amount.end);
+    if (!noun || YEAR_CONTEXT.test(text.slice(Math.max(0, start - 16), start)) || !/^\p{Ll}.*s$/u.test(noun.noun)) return amount;
+    amount.counted = true;
+    amount.noun = noun.noun;
+    amount.end = noun.end;
+    return amount;
+  }
   // Letters glued to the number ("5G", "3D") make a name, not an amount.
   if (/\p{L}/u.test(text[amount.end] ?? "")) return null;
   // A lone "one" is mostly a pronoun or article ("one of the partners").
@@ -270,24 +276,24 @@ function amountAt(text: string, start: number, mode: Mode): Amount | null {
 
 /** A number in digits ("3.6", "1,000") or, when allowed, in words ("six", "one hundred million"). */
 function numberAt(text: string, start: number, allowWords: boolean): Amount | null {
-  const before = text[start - 1] ?? "";
-  if (/[\p{L}\p{N}]/u.test(before) && !/[$€£¥₽₫]/u.test(before)) return null;
-  DIGITS.lastIndex = start;
-  const digits = DIGITS.exec(text);
-  if (digits) {
-    const end = start + digits[0].length;
-    // "3.5.2" or "12,34" are not amounts.
-    if (/^[\p{N}]/u.test(text[end] ?? "")) return null;
-    return { start, end, number: digits[0].replaceAll(",", ""), words: false, exponent: 0 };
-  }
+  // After a currency sign the number may touch it ("US$72"); else it starts a word.
+  if (allowWords && /[\p{L}\p{N}]/u.test(text[start - 1] ?? "")) return null;
+  const digits = digitsAt(text, start, LOCALE);
+  if (digits) return { start, end: digits.end, number: digits.number, words: false, exponent: 0, grouped: digits.grouped };
   if (!allowWords) return null;
   const words = readWordNumber(text, start);
   if (!words) return null;
   return { start, end: words.end, number: String(words.value), words: true, exponent: 0 };
 }
 
-/** "fifth", "sixth-highest", "twenty-first". */
-function ordinalWordAt(text: string, start: number): Amount | null {
+/**
+ * "fifth", "sixth-highest", "twenty-first". In running text an ordinal word
+ * is a rank only where it ranks something: after a determiner or possessive
+ * and before a noun ("its fifth visit", "Russia’s first president"), or as a
+ * superlative ("sixth-highest"); not "for the first time", "at first" or
+ * "among the first countries".
+ */
+function ordinalWordAt(text: string, start: number, mode: Mode): Amount | null {
   if (/\p{L}/u.test(text[start - 1] ?? "")) return null;
   ORDINAL_WORD.lastIndex = start;
   const match = ORDINAL_WORD.exec(text);
@@ -302,7 +308,17 @@ function ordinalWordAt(text: string, start: number): Amount | null {
     rank = ORDINALS.get(word);
   }
   if (rank === undefined) return null;
-  return { start, end: superlativeEnd(text, end), number: String(rank), words: true, exponent: 0, rank: true };
+  const superlative = superlativeEnd(text, end);
+  if (mode === "extract" && superlative === end && !ranksSomething(text, start, end)) return null;
+  return { start, end: superlative, number: String(rank), words: true, exponent: 0, rank: true };
+}
+
+function ranksSomething(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (!/(?:\b(?:the|its|his|her|their|our|this)|\p{L}[’']s)\s+$/iu.test(before) || /\b(?:among|one of) the\s+$/i.test(before)) return false;
+  NOUN.lastIndex = end;
+  const next = NOUN.exec(text);
+  return next !== null && isNoun(next[1]!) && !/^times?$/i.test(next[1]!);
 }
 
 function superlativeEnd(text: string, end: number): number {
@@ -407,8 +423,8 @@ function mergeAmounts(first: Amount, second: Amount): { unit: string; values: [n
   const plain = (a: Amount) => !a.currency && !a.percent && !a.noun;
   if (first.percent || second.percent) {
     if (!(first.percent || plain(first)) || !(second.percent || plain(second))) return null;
-    if (first.exponent || second.exponent) return null;
-    return { unit: "%", values: [Number(first.number), Number(second.number)] };
+    if (first.exponent || second.exponent || (first.percent && second.percent && first.percent !== second.percent)) return null;
+    return { unit: (first.percent ?? second.percent)!, values: [Number(first.number), Number(second.number)] };
   }
   if (first.currency || second.currency) {
     if (first.currency && second.currency && first.currency !== second.currency) return null;
@@ -426,7 +442,7 @@ function mergeAmounts(first: Amount, second: Amount): { unit: string; values: [n
 }
 
 function isYearAmount(amount: Amount): boolean {
-  if (amount.words || amount.exponent || amount.currency || amount.percent || amount.rank || amount.decade) return false;
+  if (amount.words || amount.exponent || amount.currency || amount.percent || amount.rank || amount.decade || amount.grouped || amount.counted) return false;
   if (!/^\d{4}$/.test(amount.number)) return false;
   const year = Number(amount.number);
   return year >= 1500 && year <= 2100;
@@ -436,13 +452,13 @@ function isYearAmount(amount: Amount): boolean {
 function classify(amount: Amount): Omit<ParsedFigure, "text"> | null {
   const value = scaled(amount.number, amount.exponent);
   if (amount.currency) return { kind: "money", value, unit: amount.currency };
-  if (amount.percent) return { kind: "percent", value, unit: "%" };
+  if (amount.percent) return { kind: "percent", value, unit: amount.percent };
   if (amount.rank) return { kind: "ordinal", value, unit: "rank" };
   if (amount.decade) {
     const low = amount.number.length === 2 ? 1900 + value : value;
     return { kind: "range", value: low, unit: "year", range: [low, low + 9] };
   }
-  if (isYearAmount({ ...amount, noun: undefined })) return { kind: "year", value, unit: "year" };
+  if (isYearAmount(amount)) return { kind: "year", value, unit: "year" };
   return { kind: "count", value, unit: amount.noun ?? "" };
 }
 
@@ -452,18 +468,4 @@ function isPartOfName(text: string, amount: Amount): boolean {
   const before = text.slice(Math.max(0, amount.start - 12), amount.start);
   if (/\p{L}-$/u.test(before) && !/(?:^|[^\p{L}])(?:mid|pre|post|early|late|end)-$/iu.test(before)) return true;
   return !amount.words && amount.number.length <= 2 && /(?:^|[^\p{L}])\p{Lu}{2,}[ -]$/u.test(before);
-}
-
-/** `number` times ten to `exponent`, shifting the decimal point so 3.6 billion is exactly 3600000000. */
-export function scaled(number: string, exponent: number): number {
-  if (exponent === 0) return Number(number);
-  const [whole = "0", fraction = ""] = number.split(".");
-  const digits = whole + fraction.padEnd(exponent, "0");
-  const point = whole.length + exponent;
-  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
-}
-
-function currencyCode(written: string): string {
-  const trimmed = written.trim();
-  return SYMBOLS[trimmed] ?? CURRENCY_WORDS[trimmed.toLowerCase()] ?? trimmed.toUpperCase();
 }

@@ -1,5 +1,6 @@
 // Numbers and ordinals written in words, as news copy spells small counts and
 // ranks ("six submarines", "one hundred million inhabitants", "sixth-highest").
+import { SCALES } from "@charts/numbers";
 
 const UNITS = [
   "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -13,13 +14,10 @@ export const SMALL_NUMBERS: ReadonlyMap<string, number> = new Map([
   ...TENS.flatMap((word, index) => (word ? [[word, index * 10] as const] : [])),
 ]);
 
-/** Multipliers that scale what comes before them. */
+/** Multipliers that scale what comes before them: hundred, and the scales of @charts/numbers. */
 export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ["hundred", 1e2],
-  ["thousand", 1e3],
-  ["million", 1e6],
-  ["billion", 1e9],
-  ["trillion", 1e12],
+  ...Object.entries(SCALES).map(([word, exponent]) => [word, 10 ** exponent] as const),
 ]);
 
 const ORDINAL_UNITS = [

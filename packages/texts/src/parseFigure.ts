@@ -1,11 +1,6 @@
-import { invalid, type Where } from "@charts/errors";
+import { invalid, message, type Where } from "@charts/errors";
 import { figureAt } from "./figureAt.ts";
 import type { ParsedFigure } from "./types.ts";
-
-/** The forms `parseFigure` reads, named in its error message. */
-const EXPECTED =
-  'a figure as a text writes it, such as "US$72 million", "3.5 billion dollars", "€3,000", "19 per cent", ' +
-  '"more than 80%", "60 percent to 70 percent", "2014", "between 1995 and 2023", "sixth-highest" or "six submarines"';
 
 /**
  * Parses one figure as written in a text. Money keeps its currency and scale
@@ -22,6 +17,6 @@ const EXPECTED =
 export function parseFigure(text: string, where: Where = {}): ParsedFigure {
   const written = text.replace(/[\s\u00A0\u202F]+/g, " ").trim();
   const match = written === "" ? null : figureAt(written, 0, "parse");
-  if (!match?.figure || match.end !== written.length) throw invalid(where, EXPECTED, text);
+  if (!match?.figure || match.end !== written.length) throw invalid(where, message.expectedFigure(), text);
   return { ...match.figure, text: written };
 }

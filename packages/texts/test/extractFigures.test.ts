@@ -7,8 +7,8 @@ function source(raw: string): SourceText {
 }
 
 const brief = (text: SourceText) =>
-  extractFigures(text).map(({ kind, text: written, value, unit, range, qualifier }) => ({
-    kind, text: written, value, unit, ...(range ? { range } : {}), ...(qualifier ? { qualifier } : {}),
+  extractFigures(text).map(({ kind, text: written, value, unit, range, qualifier, vague }) => ({
+    kind, text: written, value, unit, ...(range ? { range } : {}), ...(qualifier ? { qualifier } : {}), ...(vague ? { vague } : {}),
   }));
 
 describe("extractFigures(text)", () => {
@@ -37,16 +37,42 @@ describe("extractFigures(text)", () => {
     expect(brief(source("The navy bought four frigates, its third order; thousands of sailors trained in 12 ports."))).toEqual([
       { kind: "count", text: "four frigates", value: 4, unit: "frigates" },
       { kind: "ordinal", text: "third", value: 3, unit: "rank" },
-      { kind: "count", text: "thousands of sailors", value: 1000, unit: "sailors", qualifier: "thousands of" },
+      { kind: "count", text: "thousands of sailors", value: 1000, unit: "sailors", qualifier: "thousands of", vague: true },
       { kind: "count", text: "12 ports", value: 12, unit: "ports" },
     ]);
   });
 
-  it("skips numbers that are names, times and dates without a year; a dated day gives its year", () => {
+  it("skips numbers that are names, times and dates without a year; a dated day is a date", () => {
     const figures = extractFigures(
       source("The T-90 tanks and MiG-21 jets left at 05:00 on 3-4 May, after the COVID 19 lull. Signed on March 2, 2019."),
     );
-    expect(figures.map((f) => [f.kind, f.text, f.value])).toEqual([["year", "March 2, 2019", 2019]]);
+    expect(figures.map((f) => [f.kind, f.text, f.value, f.date])).toEqual([["date", "March 2, 2019", 2019, "2019-03-02"]]);
+  });
+
+  it("skips the names it is given, in any case", () => {
+    const text = source("20 minutes takes stock. The trip took 20 minutes.");
+    expect(extractFigures(text).map((f) => f.text)).toEqual(["20 minutes", "20 minutes"]);
+    expect(extractFigures(text, { names: ["20 Minutes"] })).toEqual([]);
+  });
+
+  it("reads an ordinal word only where it ranks something", () => {
+    const figures = extractFigures(
+      source("He came for the first time in 1923. At first, it was among the first countries. It is his fifth visit; Russia's first president left; the first summit."),
+    );
+    expect(figures.map((f) => [f.kind, f.text])).toEqual([
+      ["year", "1923"], ["ordinal", "fifth"], ["ordinal", "first"], ["ordinal", "first"],
+    ]);
+  });
+
+  it("needs a year context for a year: a four-digit number counting a plural noun is a count", () => {
+    const brief = (raw: string) => extractFigures(source(raw)).map((f) => [f.kind, f.text]);
+    expect(brief("Some 2000 soldiers left in 2000.")).toEqual([["count", "Some 2000 soldiers"], ["year", "2000"]]);
+    expect(brief("In 2019 tourists came; the 2021 figure; its 2024 survey.")).toEqual([["year", "2019"], ["year", "2021"], ["year", "2024"]]);
+    expect(brief("It has 1,500 workers.")).toEqual([["count", "1,500 workers"]]);
+  });
+
+  it("reads no count in a set the text named ('the two countries')", () => {
+    expect(extractFigures(source("The two countries met; two leaders spoke; these three left."))).toMatchObject([{ kind: "count", text: "two leaders" }]);
   });
 
   it("does not read a lone 'one' or a word number without a noun as a count", () => {

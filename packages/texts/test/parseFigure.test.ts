@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { parseFigure } from "../src/index.ts";
 
 describe("parseFigure(text)", () => {
@@ -79,10 +79,30 @@ describe("parseFigure(text)", () => {
     expect(parseFigure("1,250 workers")).toMatchObject({ kind: "count", value: 1250, unit: "workers" });
   });
 
-  it("reads orders of magnitude as a count with a qualifier", () => {
-    expect(parseFigure("thousands of")).toEqual({ kind: "count", text: "thousands of", value: 1000, unit: "", qualifier: "thousands of" });
-    expect(parseFigure("thousands of soldiers")).toMatchObject({ value: 1000, unit: "soldiers", qualifier: "thousands of" });
-    expect(parseFigure("millions of dollars")).toMatchObject({ kind: "money", value: 1e6, unit: "USD" });
+  it("reads orders of magnitude as vague, with their lower bound and a qualifier", () => {
+    expect(parseFigure("thousands of")).toEqual({ kind: "count", text: "thousands of", value: 1000, unit: "", qualifier: "thousands of", vague: true });
+    expect(parseFigure("thousands of soldiers")).toMatchObject({ value: 1000, unit: "soldiers", qualifier: "thousands of", vague: true });
+    expect(parseFigure("millions of dollars")).toMatchObject({ kind: "money", value: 1e6, unit: "USD", vague: true });
+  });
+
+  it("reads any currency, scale and percentage points through @charts/numbers", () => {
+    expect(parseFigure("€3.6 billion")).toMatchObject({ kind: "money", value: 3.6e9, unit: "EUR" });
+    expect(parseFigure("CHF 72 million")).toMatchObject({ kind: "money", value: 72e6, unit: "CHF" });
+    expect(parseFigure("3.5 billion roubles")).toMatchObject({ kind: "money", value: 3.5e9, unit: "RUB" });
+    expect(parseFigure("36.4 million riders")).toMatchObject({ kind: "count", value: 36.4e6, unit: "riders" });
+    expect(parseFigure("$20k")).toMatchObject({ kind: "money", value: 20e3, unit: "USD" });
+    expect(parseFigure("2.5 percentage points")).toEqual({ kind: "percent", text: "2.5 percentage points", value: 2.5, unit: "pp" });
+    expect(parseFigure("2.5pp")).toMatchObject({ kind: "percent", value: 2.5, unit: "pp" });
+  });
+
+  it("reads dates with their ISO form, and a grouped number as a count, never a year", () => {
+    expect(parseFigure("June 20, 2024")).toEqual({ kind: "date", text: "June 20, 2024", value: 2024, unit: "date", date: "2024-06-20" });
+    expect(parseFigure("20 June 2024")).toMatchObject({ kind: "date", date: "2024-06-20" });
+    expect(parseFigure("19-20 June 2024")).toMatchObject({ kind: "date", date: "2024-06-19/2024-06-20" });
+    expect(parseFigure("June 2024")).toMatchObject({ kind: "date", date: "2024-06" });
+    expect(parseFigure("1,500 soldiers")).toMatchObject({ kind: "count", value: 1500 });
+    expect(parseFigure("2000 soldiers")).toMatchObject({ kind: "count", value: 2000, unit: "soldiers" });
+    expect(parseFigure("2000")).toMatchObject({ kind: "year", value: 2000 });
   });
 
   it("treats no-break spaces as spaces", () => {
@@ -90,14 +110,11 @@ describe("parseFigure(text)", () => {
   });
 
   it("rejects what is not exactly one figure, saying what it expects", () => {
-    const expected =
-      'expected a figure as a text writes it, such as "US$72 million", "3.5 billion dollars", "€3,000", "19 per cent", ' +
-      '"more than 80%", "60 percent to 70 percent", "2014", "between 1995 and 2023", "sixth-highest" or "six submarines"';
-    expect(() => parseFigure("a lot")).toThrow(new ChartsError(`${expected} but received "a lot" of type string`));
+    expect(() => parseFigure("a lot")).toThrow(new ChartsError(message.invalid(message.expectedFigure(), "a lot")));
     expect(() => parseFigure("US$72 million and more")).toThrow(ChartsError);
     expect(() => parseFigure("")).toThrow(ChartsError);
     expect(() => parseFigure("80% of", { file: "data.csv", row: 2, field: "figure" })).toThrow(
-      `data.csv, row 2, figure: ${expected} but received "80% of" of type string`,
+      `data.csv, row 2, figure: ${message.invalid(message.expectedFigure(), "80% of")}`,
     );
   });
 });

@@ -1,10 +1,22 @@
 // Runs the texts stage on the five scraped articles of the first story
 // (/work/shared/texts, or CHARTS_TEXTS). Asserts on figures and junk only:
 // the articles' sentences are not copied into this repository.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFigures, findFigure, listTexts, readText, type SourceText } from "../src/index.ts";
+import { extractFigures, findFigure, listTexts, readText, type Figure, type SourceText } from "../src/index.ts";
+
+interface Label {
+  text: string;
+  at: number;
+  figure: string;
+  kind: string;
+  value: number;
+  unit: string;
+  date?: string;
+  vague?: boolean;
+}
+const labelled = JSON.parse(readFileSync(resolve(import.meta.dirname, "fixtures/figures.json"), "utf8")) as { names: string[]; figures: Label[] };
 
 const dir = process.env.CHARTS_TEXTS ?? resolve(import.meta.dirname, "../../../../shared/texts");
 const present = existsSync(dir);
@@ -95,4 +107,33 @@ describe.skipIf(!present)(`the real texts in ${dir}`, () => {
       }
     }
   });
+
+  // The hand-labelled figures of test/fixtures/figures.json (its description gives the rules).
+  it("extractFigures finds the hand-labelled figures with precision and recall above 0.9", async () => {
+    const key = (text: string, f: Pick<Label, "at" | "figure" | "kind" | "value" | "unit" | "date" | "vague">) =>
+      JSON.stringify([text, f.at, f.figure, f.kind, f.value, f.unit, f.date ?? null, f.vague === true]);
+    const expected = new Set<string>();
+    const found = new Set<string>();
+    for (const text of await read()) {
+      for (const label of labelled.figures.filter((l) => l.text === text.id)) {
+        // Every label stands where it says, in the cleaned text.
+        expect(text.clean.slice(label.at, label.at + label.figure.length), `${text.id} @${label.at}`).toBe(label.figure);
+        expected.add(key(text.id, label));
+      }
+      for (const figure of extractFigures(text, { names: labelled.names })) found.add(key(text.id, asLabel(figure)));
+    }
+    const hits = [...found].filter((k) => expected.has(k)).length;
+    const precision = hits / found.size;
+    const recall = hits / expected.size;
+    console.log(`extractFigures on the five texts: ${expected.size} labelled, ${found.size} found, ${hits} right: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(`  found, not labelled: ${[...found].filter((k) => !expected.has(k)).join(" ")}`);
+    console.log(`  labelled, not found: ${[...expected].filter((k) => !found.has(k)).join(" ")}`);
+    expect(expected.size).toBeGreaterThan(50);
+    expect(precision).toBeGreaterThan(0.9);
+    expect(recall).toBeGreaterThan(0.9);
+  });
 });
+
+function asLabel(figure: Figure): Omit<Label, "text"> {
+  return { at: figure.start, figure: figure.text, kind: figure.kind, value: figure.value, unit: figure.unit, date: figure.date, vague: figure.vague };
+}

@@ -8,6 +8,7 @@ export type { TextStyle, Theme } from "./types.ts";
 export { light } from "./light.ts";
 export { dark } from "./dark.ts";
 export { vegaLiteConfig } from "./vegaLiteConfig.ts";
-export { formatValue, LOCALES, UNITS, type Locale, type ValueFormat } from "./formatValue.ts";
+export { formatValue, type ValueFormat } from "./formatValue.ts";
+export { LOCALES, type Locale } from "@charts/numbers";
 export { colorDistance, contrast, deltaE2000, linearRgb, luminance, parseHex, simulate, toLab, type Deficiency, type Lab, type Rgb } from "./color.ts";
 export { sourceLine } from "./sourceLine.ts";

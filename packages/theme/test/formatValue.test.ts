@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { message } from "@charts/errors";
+import { LOCALES } from "@charts/numbers";
 import { formatValue } from "../src/formatValue.ts";
 
 const NNBSP = "\u202f";
@@ -96,16 +98,26 @@ describe("formatValue: percentages, counts, ranks, years", () => {
   });
 });
 
+describe("formatValue: any currency, scale and the new locales", () => {
+  it.each([
+    [3.6, "EUR billion", "en-GB", "€3.6bn"],
+    [3.6, "EUR billion", "fr-FR", `3,6${NNBSP}Md€`],
+    [3.6, "EUR billion", "de-DE", `3,6${NBSP}Mrd.${NBSP}€`],
+    [3.6, "EUR billion", "es-ES", `3600${NBSP}M${NBSP}€`],
+    [36.4, "count million", "en-GB", "36.4m"],
+    [36.4, "count million", "de-DE", `36,4${NBSP}Mio.`],
+    [2.5, "pp", "en-GB", "2.5pp"],
+    [450, "tonnes thousand", "en-GB", `450,000${NBSP}tonnes`],
+    [8, "rank", "de-DE", "8."],
+  ])("%d %s in %s is %s", (value, unit, locale, expected) => {
+    expect(formatValue(value, { unit, locale })).toBe(expected);
+  });
+});
+
 describe("formatValue: errors", () => {
   it("names the unit, locale or precision it cannot write", () => {
-    expect(() => formatValue(1, { unit: "EUR" })).toThrow(
-      'format.unit: expected one of USD, USD million, USD billion, %, count, number, rank, year but received "EUR" of type string',
-    );
-    expect(() => formatValue(1, { unit: "%", locale: "de-DE" })).toThrow(
-      'format.locale: expected one of en-GB, en-US, fr-FR, vi-VN but received "de-DE" of type string',
-    );
-    expect(() => formatValue(1, { unit: "%", precision: 1.5 })).toThrow(
-      "format.precision: expected a whole number from 0 to 6 but received 1.5 of type number",
-    );
+    expect(() => formatValue(1, { unit: "EURO million" })).toThrow(`format.unit: ${message.invalid(message.expectedUnit(), "EURO million")}`);
+    expect(() => formatValue(1, { unit: "%", locale: "it-IT" })).toThrow(`format.locale: ${message.invalid(message.expectedLocale(LOCALES), "it-IT")}`);
+    expect(() => formatValue(1, { unit: "%", precision: 1.5 })).toThrow(`format.precision: ${message.invalid(message.expectedPrecision(), 1.5)}`);
   });
 });

@@ -1,18 +1,37 @@
-import { unitOf, unitScale, type Dataset, type SourceInfo } from "@charts/datasets";
-import { ChartsError } from "@charts/errors";
+import { unitOf, type Dataset, type SourceInfo } from "@charts/datasets";
+import { ChartsError, message } from "@charts/errors";
+import { checkLocale, findAmounts, parseUnit, roundingTolerance, type Amount, type Unit } from "@charts/numbers";
 import type { ChartDefinition } from "../types.ts";
 
-// A number as a desk writes it in prose: "$3.6bn", "US$72 million", "19%", "1,000", "2014".
-const NUMBER = /(US\$|\$|€)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(bn|billion|trn|trillion|m|million|k|%|per ?cent)\b|(%))?/gi;
-const SCALE: Record<string, number> = { bn: 1e9, billion: 1e9, trn: 1e12, trillion: 1e12, m: 1e6, million: 1e6, k: 1e3 };
+/** One number cell of a row: as written in data.csv, in base units, and its unit. */
+interface Cell {
+  value: number;
+  base: number;
+  unit?: Unit;
+}
 
 /**
  * Step 3b: every number a reader sees in words (headline, dek, notes, alt
  * text, annotation labels) is a figure of the rows the chart draws or cites,
- * as written or rounded ("$7.2bn" for 7.2 USD billion, "$1bn" for 1,000 USD
- * million), or a year within the years those rows span. A number no row
- * supports is an error: it would be a figure without provenance.
- * Numbers written in words ("sixth", "half") are not checked.
+ * or a year within the years those rows span. Numbers are read as the
+ * chart's locale writes them, through @charts/numbers, so a definition may
+ * quote exactly what the house formatter writes ("$3.6B", "3,6 Md$",
+ * "3,6 tỷ USD", "3,6 Mrd. €", "36,4 Mio."):
+ *
+ * - a number with a currency, %, pp, scale or measure is compared in base
+ *   units, rounded to its last written digit ("$4bn" for 3.6 USD billion,
+ *   "$1bn" for 1,000 USD million), and its currency, % or pp or measure
+ *   must be the cell's ("€3.6bn" is no figure of a USD column);
+ * - a bare number is a cell as written ("3.6" in a USD billion column), or
+ *   a count rounded ("1,235" for 1234.5); "4" is no rounding of $3.6bn;
+ * - a bare four-digit number from 1000 to 2100 is a year and must lie in the
+ *   rows' span, unless a cell gives it.
+ *
+ * A number that does not read as a row's figure in the chart's locale may
+ * still read as one in English (house en-GB copy kept in a fr-FR chart).
+ * A number no row supports is an error: it would be a figure without
+ * provenance. Numbers written in words ("sixth", "half") are not checked;
+ * publishers' names ("20 Minutes") are not numbers.
  */
 export function checkNumbers(
   definition: ChartDefinition,
@@ -20,38 +39,49 @@ export function checkNumbers(
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,
 ): void {
-  const values = datasets.flatMap(numbersOf);
+  const locale = checkLocale(definition.locale, { file, field: "locale" });
+  const cells = datasets.flatMap(cellsOf);
   const years = datasets.flatMap(yearsOf);
   const [first, last] = [Math.min(...years), Math.max(...years)];
   const publishers = (sources instanceof Map ? [...sources.values()] : Object.values(sources))
     .map((s) => s.publisher)
     .sort((a, b) => b.length - a.length); // "A Think Tank 2" before "A Think Tank"
   for (const [field, text] of textsOf(definition)) {
-    // a publisher's name ("20 Minutes") is not a figure
     const prose = publishers.reduce((t, name) => t.split(name).join(" "), text);
-    for (const match of prose.matchAll(NUMBER)) {
-      const [written, currency, whole, decimals = "", suffix, percent] = match;
-      const number = Number(`${whole!.replace(/,/g, "")}.${decimals || "0"}`);
-      const unit = (suffix ?? percent ?? "").toLowerCase();
-      if (!currency && !unit && !decimals && number >= 1000 && number <= 2100) {
-        if (number >= first && number <= last) continue;
-        throw new ChartsError(
-          `the year ${written} is outside the years of the rows this chart draws or cites (${first}-${last}): quote a dataset row, or add its dataset to cites`,
-          { file, field },
-        );
+    // English copy quoted in a chart of another locale ("$171bn" in a fr-FR chart) is read as English too.
+    const english = locale.startsWith("en") ? [] : findAmounts(prose, "en-GB");
+    const supported = (amount: Amount | undefined) => amount !== undefined && cells.some((cell) => supports(cell, amount));
+    for (const amount of findAmounts(prose, locale)) {
+      if (supported(amount) || supported(english.find((other) => other.start === amount.start))) continue;
+      const written = amount.text.trim();
+      if (isYear(amount)) {
+        if (amount.value >= first && amount.value <= last) continue;
+        throw new ChartsError(message.yearOutsideRows(written, first, last), { file, field });
       }
-      const scale = SCALE[unit] ?? 1;
-      const value = number * scale;
-      // A money or percent figure may be rounded, by half a unit of its last
-      // digit ("$4bn" for 3.6); a bare number ("4 partners") must be exact.
-      const tolerance = currency || unit ? 0.5 * 10 ** -decimals.length * scale * (1 + 1e-9) : 1e-9 * value;
-      if (values.some((v) => Math.abs(v - value) <= tolerance)) continue;
-      throw new ChartsError(
-        `the number "${written.trim()}" is not a figure of the rows this chart draws or cites (${datasets.map((d) => d.name).join(", ")}): quote a dataset row, or add its dataset to cites`,
-        { file, field },
-      );
+      throw new ChartsError(message.numberWithoutRow(written, datasets.map((d) => d.name)), { file, field });
     }
   }
+}
+
+function isYear(amount: Amount): boolean {
+  const bare = !amount.currency && !amount.percent && !amount.measure && !amount.rank && amount.exponent === 0;
+  return bare && !amount.grouped && amount.decimals === 0 && amount.value >= 1000 && amount.value <= 2100;
+}
+
+/** Whether a number as written states a cell's value. */
+function supports(cell: Cell, amount: Amount): boolean {
+  const { unit } = cell;
+  if (unit) {
+    if (amount.currency && unit.currency !== amount.currency) return false;
+    if (amount.percent && unit.kind !== (amount.percent === "%" ? "percent" : "points")) return false;
+    if (amount.measure && unit.measure?.name !== amount.measure) return false;
+  }
+  if (amount.currency || amount.percent || amount.measure || amount.exponent) {
+    return Math.abs(amount.value - cell.base) <= roundingTolerance(amount.decimals, amount.exponent);
+  }
+  if (Math.abs(amount.value - cell.value) <= 1e-9 * Math.abs(cell.value)) return true;
+  const counted = !unit || unit.kind === "count" || unit.kind === "number" || unit.kind === "measure";
+  return counted && Math.abs(amount.value - cell.base) <= roundingTolerance(amount.decimals, 0);
 }
 
 function textsOf(definition: ChartDefinition): Array<[string, string]> {
@@ -65,13 +95,16 @@ function textsOf(definition: ChartDefinition): Array<[string, string]> {
   return texts.filter((entry): entry is [string, string] => typeof entry[1] === "string");
 }
 
-/** Every number cell of the rows, as written and in base units (USD, not USD million). */
-function numbersOf(dataset: Dataset): number[] {
+/** Every number cell of the rows, as written and in base units (USD, not USD million), with its unit. */
+function cellsOf(dataset: Dataset): Cell[] {
   const numbers = dataset.meta.columns.filter((c) => c.type !== "string");
   return dataset.rows.flatMap((row) =>
     numbers.flatMap((column) => {
-      const cell = row.values[column.name];
-      return typeof cell === "number" ? [cell, cell * unitScale(unitOf(dataset, column, row))] : [];
+      const value = row.values[column.name];
+      if (typeof value !== "number") return [];
+      const name = unitOf(dataset, column, row);
+      const unit = name === undefined ? undefined : parseUnit(name);
+      return [{ value, base: value * 10 ** (unit?.exponent ?? 0), ...(unit ? { unit } : {}) }];
     }),
   );
 }

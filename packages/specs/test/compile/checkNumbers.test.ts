@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Dataset } from "@charts/datasets";
+import { ChartsError, message } from "@charts/errors";
+import { LOCALES } from "@charts/numbers";
+import { formatValue } from "@charts/theme";
 import { checkNumbers } from "../../src/compile/checkNumbers.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
 import { arms, sources, trade } from "../fixtures/datasets.ts";
@@ -34,5 +38,40 @@ describe("checkNumbers(definition, datasets, sources, file)", () => {
     const quoting = chart({ notes: "Russia's trade with Vietnam was $3.6bn in 2022, says A Think Tank 2." });
     expect(() => checkNumbers(quoting, [arms], sources, "c.json")).toThrow(/"\$3\.6bn"/);
     expect(() => checkNumbers(quoting, [arms, trade], { ...sources, x: { publisher: "A Think Tank 2" } }, "c.json")).not.toThrow();
+  });
+
+  it("reads numbers as the chart's locale writes them, scale included", () => {
+    const quoting = (headline: string, locale: string) => chart({ headline, locale, notes: "2023", alt: "Bars.", annotations: [] });
+    expect(() => checkNumbers(quoting("Russia: 3,6\u202fMd$", "fr-FR"), [trade], sources, "c.json")).not.toThrow();
+    expect(() => checkNumbers(quoting("Nga: 3,6 tỷ USD", "vi-VN"), [trade], sources, "c.json")).not.toThrow();
+    expect(() => checkNumbers(quoting("Russia: $3.6B", "en-US"), [trade], sources, "c.json")).not.toThrow();
+    expect(() => checkNumbers(quoting("Russland: 3,6 Mrd. $", "de-DE"), [trade], sources, "c.json")).not.toThrow();
+    // The scale is read, not ignored: $3.6M is no figure of 3.6 USD billion.
+    expect(() => checkNumbers(quoting("Russia: $3.6M", "en-US"), [trade], sources, "c.json")).toThrow(
+      new ChartsError(message.numberWithoutRow("$3.6M", ["trade-by-partner"]), { file: "c.json", field: "headline" }),
+    );
+    // English copy kept in a chart of another locale reads as English.
+    expect(() => checkNumbers(quoting("China $171bn", "fr-FR"), [trade], sources, "c.json")).not.toThrow();
+    // Nor is a figure in another currency one.
+    expect(() => checkNumbers(quoting("Russia: €3.6bn", "en-GB"), [trade], sources, "c.json")).toThrow(/"€3\.6bn"/);
+  });
+
+  it("accepts whatever the house formatter writes for a row, in every locale and unit", () => {
+    const units: Array<[string, number]> = [["EUR million", 3600], ["count million", 36.4], ["%", 19], ["pp", 2.5], ["tonnes thousand", 450], ["USD", 72_000], ["rank", 6], ["number", 7.65]];
+    const mixed: Dataset = {
+      ...trade,
+      name: "mixed",
+      meta: { title: "Mixed", columns: [{ name: "year", type: "year" }, { name: "value", type: "number" }, { name: "unit", type: "string" }], value: "value" },
+      rows: units.map(([unit, value], i) => ({ row: i + 1, values: { year: 2023, value, unit }, provenance: { source: "wire", figure: "x", status: "stated" as const } })),
+    };
+    for (const locale of LOCALES) {
+      for (const [unit, value] of units) {
+        for (const approx of [false, true]) {
+          const written = formatValue(value, { unit, locale, approx });
+          const definition = chart({ headline: `In 2023: ${written}.`, locale, dek: "", notes: "", alt: "", annotations: [] });
+          expect(() => checkNumbers(definition, [mixed], sources, "c.json"), `${written} (${unit}, ${locale})`).not.toThrow();
+        }
+      }
+    }
   });
 });
