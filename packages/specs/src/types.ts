@@ -45,7 +45,7 @@ export interface ChartDefinition {
   /** Plot size in px, without header and footer. */
   width?: number;
   height?: number;
-  /** `en-GB` (default), `en-US`, `fr-FR` or `vi-VN`: number formats and the source line. */
+  /** A house locale of @charts/numbers: `en-GB` (default), `en-US`, `fr-FR`, `vi-VN`, `de-DE` or `es-ES`: number formats and the source line. */
   locale?: string;
   /** The plot: a Vega-Lite unit or layer spec without data, title or config. */
   plot: Record<string, unknown>;

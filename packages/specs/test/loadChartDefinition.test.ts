@@ -40,8 +40,8 @@ describe("validateDefinition(json, file)", () => {
     expect(errorOf({ ...chart, slug: "Arms Chart" })).toBe(
       `${F}, slug: expected a slug of lower-case letters, digits and single hyphens but received "Arms Chart" of type string`,
     );
-    expect(errorOf({ ...chart, locale: "de-DE" })).toBe(
-      `${F}, locale: expected one of "en-GB", "en-US", "fr-FR", "vi-VN" but received "de-DE" of type string`,
+    expect(errorOf({ ...chart, locale: "de-AT" })).toBe(
+      `${F}, locale: expected one of "en-GB", "en-US", "fr-FR", "vi-VN", "de-DE", "es-ES" but received "de-AT" of type string`,
     );
     expect(errorOf({ ...chart, data: { dataset: "arms", filtr: "datum.year > 2014" } })).toBe(
       `${F}, data.filtr: expected one of the properties dataset, filter, where but received "datum.year > 2014" of type string; did you mean "filter"?`,
@@ -106,5 +106,14 @@ describe("loadChartDefinitions(dir)", () => {
 
   it("says which folder it cannot read", async () => {
     await expect(loadChartDefinitions(join(dir, "missing"))).rejects.toThrow(/missing: cannot read the charts folder: /);
+  });
+});
+
+describe("chart.schema.json", () => {
+  it("allows exactly the house locales of @charts/numbers", async () => {
+    const { LOCALES } = await import("@charts/numbers");
+    const { readFileSync } = await import("node:fs");
+    const schema = JSON.parse(readFileSync(new URL("../chart.schema.json", import.meta.url), "utf8"));
+    expect(schema.properties.locale.enum).toEqual([...LOCALES]);
   });
 });

@@ -7,10 +7,12 @@ const LABELS: Record<string, [one: string, several: string]> = {
   en: ["Source:", "Sources:"],
   fr: ["Source\u00a0:", "Sources\u00a0:"],
   vi: ["Nguồn:", "Nguồn:"],
+  de: ["Quelle:", "Quellen:"],
+  es: ["Fuente:", "Fuentes:"],
 };
 
 /** A line that already starts with a label, in any house locale. */
-const LABELLED = /^\s*(sources?|nguồn)\s*:/i;
+const LABELLED = /^\s*(sources?|nguồn|quellen?|fuentes?)\s*:/i;
 
 /**
  * The source line in the chart's language: `source` with the label for

@@ -8,11 +8,25 @@ describe("sourceLine(source, locale, count)", () => {
     expect(sourceLine("Example Agency")).toBe("Source: Example Agency");
     expect(sourceLine("A; B", "en-US", 2)).toBe("Sources: A; B");
     expect(sourceLine("A; B", "fr-FR", 2)).toBe("Sources\u00a0: A; B");
+    expect(sourceLine("Destatis", "de-DE")).toBe("Quelle: Destatis");
+    expect(sourceLine("A; B", "de-DE", 2)).toBe("Quellen: A; B");
+    expect(sourceLine("INE", "es-ES")).toBe("Fuente: INE");
+    expect(sourceLine("A; B", "es-ES", 2)).toBe("Fuentes: A; B");
+  });
+
+  it("has a label in the language of every house locale", async () => {
+    const { LOCALES } = await import("@charts/numbers");
+    for (const locale of LOCALES) {
+      const line = sourceLine("X", locale);
+      expect(line, locale).toMatch(/:\s?X$|\u00a0: X$/);
+      if (!locale.startsWith("en")) expect(line, locale).not.toBe("Source: X");
+    }
   });
 
   it("leaves a line that already has its label, in any house locale", () => {
     expect(sourceLine("Sources: A; B")).toBe("Sources: A; B");
     expect(sourceLine("Source: Desk", "fr-FR")).toBe("Source: Desk");
     expect(sourceLine("Nguồn: Tổng cục Thống kê")).toBe("Nguồn: Tổng cục Thống kê");
+    expect(sourceLine("Quelle: Destatis", "de-DE")).toBe("Quelle: Destatis");
   });
 });
