@@ -112,6 +112,11 @@ export function lockUnavailable(): string {
   return "could not take the publish lock";
 }
 
+/** A file to carry over is not among what the published release holds (a bug: carried files come from its manifest). */
+export function notPublished(): string {
+  return "expected a file of the published release, but its manifest does not list it";
+}
+
 /** Two contents would be published under one file name. */
 export function twoContents(): string {
   return "two contents for one file name";

@@ -149,7 +149,11 @@ async function publishLocked(outDir: string, options: PublishOptions, state: Att
     state.prepared = releaseDir;
     // mkdtemp makes it private; a web server running as another user must read it.
     await chmod(releaseDir, 0o755);
-    const beforeFiles = trusted ? listedFiles(trusted) : new Map<string, PublishedFile>();
+    /** What the published release holds that checked out, by name: its listing and its path there. */
+    const published = new Map<string, { file: PublishedFile; path: string }>();
+    if (previous?.dir && trusted) {
+      for (const [name, file] of listedFiles(trusted)) published.set(name, { file, path: join(previous.dir, name) });
+    }
     const placed = new Map<string, string>();
     /** Puts a file in the release under `name`: written from its content, or linked from a file already on disk. */
     const place = async (file: PublishedFile, name: string, source: Buffer | string) => {
@@ -160,15 +164,17 @@ async function publishLocked(outDir: string, options: PublishOptions, state: Att
       const target = join(releaseDir, name);
       // Output identical to the published file is linked, not rewritten: same
       // inode and date, so servers deriving ETags from them keep theirs.
-      const unchanged = typeof source !== "string" && previous?.dir && beforeFiles.get(name)?.sha256 === file.sha256;
-      if (unchanged) await linkOrCopy(join(previous.dir!, name), target);
+      const same = published.get(name);
+      if (typeof source !== "string" && same?.file.sha256 === file.sha256) await linkOrCopy(same.path, target);
       else if (typeof source === "string") await linkOrCopy(source, target);
       else await writeDurable(target, source, sync);
       await step("file");
     };
     /** Carries a published file (and its stable name, if it has one) over from the previous release. */
-    const carry = async (from: string, file: PublishedFile) => {
-      await place(file, file.name, join(from, file.name));
+    const carry = async (file: PublishedFile) => {
+      const from = published.get(file.name);
+      if (!from) throw new ChartsError(message.notPublished(), { file: file.name });
+      await place(file, file.name, from.path);
       if (file.stable) await place(file, file.stable, join(releaseDir, file.name));
     };
 
@@ -181,8 +187,7 @@ async function publishLocked(outDir: string, options: PublishOptions, state: Att
       // Hashed names first, then the stable names as links to the same bytes.
       for (const { file, content } of fresh) await place(file, file.name, content);
       for (const { file } of fresh) if (file.stable) await place(file, file.stable, join(releaseDir, file.name));
-      // A change exists only when there was a trusted previous version, so its release exists.
-      for (const change of entry.changes) for (const file of change.from.files) await carry(previous!.dir!, file);
+      for (const change of entry.changes) for (const file of change.from.files) await carry(file);
       entries.push(entry);
     }
 
@@ -196,8 +201,8 @@ async function publishLocked(outDir: string, options: PublishOptions, state: Att
       }
       stale.push(slug);
       entries.push({ ...old, stale: { since: old.stale?.since ?? now, reason: error } });
-      for (const file of currentFiles(old)) await carry(previous!.dir!, file);
-      for (const change of old.changes) for (const file of change.from.files) await carry(previous!.dir!, file);
+      for (const file of currentFiles(old)) await carry(file);
+      for (const change of old.changes) for (const file of change.from.files) await carry(file);
     }
 
     entries.sort((a, b) => a.slug.localeCompare(b.slug));
