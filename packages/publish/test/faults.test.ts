@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 interface Killed {
-  /** What the child printed: "stopped at STEP", "reached STEP", "published". */
+  /** What the child printed: "stopped at STEP", "armed at STEP", "published". */
   output: string;
   signal: NodeJS.Signals | null;
   code: number | null;
