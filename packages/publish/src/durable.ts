@@ -9,9 +9,17 @@ export async function writeDurable(path: string, content: Buffer | string, sync 
   try {
     await handle.writeFile(content);
     if (sync) await handle.datasync();
+  } catch (error) {
+    throw withPath(error, path);
   } finally {
     await handle.close();
   }
+}
+
+/** A failed write on a file handle says which file (Node's errors do not): its message and `path` name it. */
+export function withPath(error: unknown, path: string): unknown {
+  if (!(error instanceof Error) || "path" in error) return error;
+  return Object.assign(error, { path, message: `${error.message} '${path}'` });
 }
 
 /**

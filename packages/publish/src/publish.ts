@@ -1,12 +1,15 @@
-import { chmod, mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { ChartsError, invalid } from "@charts/errors";
+import { ChartsError, displayPath, invalid, message } from "@charts/errors";
 import { embedSnippet } from "./embedSnippet.ts";
-import { linkOrCopy, syncDir, writeDurable } from "./durable.ts";
+import { isCode, linkOrCopy, replaceDurable, syncDir, writeDurable } from "./durable.ts";
 import { hashedName, KINDS, SLUG, stableName, type FileKind } from "./fileNames.ts";
 import { sha256, shortHash } from "./hash.ts";
 import { acquireLock } from "./lock.ts";
-import { currentFiles, currentRelease, listedFiles, MANIFEST, pruneReleases, releasesDir, SCHEMA, swapTo } from "./release.ts";
+import { previousRelease } from "./previousRelease.ts";
+import { pruneReleases } from "./pruneReleases.ts";
+import { currentFiles, listedFiles, MANIFEST, releaseLink, releasesDir, SCHEMA, swapTo } from "./release.ts";
+import { validateManifest } from "./validateManifest.ts";
 import type {
   ChangeReason,
   FailedChart,
@@ -15,6 +18,7 @@ import type {
   PublishedChart,
   PublishedFile,
   RenderedChart,
+  RendererVersions,
 } from "./types.ts";
 
 export interface PublishOptions {
@@ -24,6 +28,8 @@ export interface PublishOptions {
   /** Charts that did not build: their last good version stays published, marked stale. */
   failed?: FailedChart[];
   toolVersion: string;
+  /** Versions of the software that drew the files, recorded in the manifest (the CLI passes `rendererVersions()`). */
+  renderers?: RendererVersions;
   /** The clock of the manifest's dates (default: now). */
   now?: Date;
   /** Address of the publish folder the embed snippets use (default `/charts/`, the service's). */
@@ -38,7 +44,13 @@ export interface PublishOptions {
   onStep?: (step: PublishStep, releaseDir?: string) => void | Promise<void>;
 }
 
-export type PublishStep = "locked" | "file" | "manifest" | "swapped" | "pruned";
+/**
+ * The moments of a publish, in order: lock taken; each file placed in the new
+ * release; manifest written (the release is finished); new symlink made, not
+ * yet renamed over the folder; folder swapped; each old release set aside for
+ * removal; pruning done.
+ */
+export type PublishStep = "locked" | "file" | "manifest" | "swapping" | "swapped" | "pruning" | "pruned";
 
 export interface PublishResult {
   manifest: Manifest;
@@ -53,6 +65,8 @@ export interface PublishResult {
   removed: string[];
   /** Release directories removed. */
   pruned: string[];
+  /** One line each: a damaged release published past, old releases that could not be removed. */
+  warnings: string[];
 }
 
 /** A new file of a rendered chart and its bytes. */
@@ -67,8 +81,9 @@ const SCHEMA_TEXT = readFile(new URL(`../${SCHEMA}`, import.meta.url), "utf8");
  * Publishes a build: prepares a new release directory beside the current one
  * (hashed and stable files, embed snippets, manifest last, all flushed to
  * disk), then points `outDir` at it in one atomic rename. A reader sees the
- * previous release or the new one, never a mix; a build killed at any moment
- * leaves the previous release published.
+ * previous release or the new one, never a mix; a build killed at any moment,
+ * or failing on a write (disk full, read-only folder), leaves the previous
+ * release published and untouched, and the next build clears what it left.
  *
  * - A rendered chart whose content hash equals the published one keeps its
  *   `lastChanged` and `changes`; a different hash appends a change (data, text
@@ -76,54 +91,90 @@ const SCHEMA_TEXT = readFile(new URL(`../${SCHEMA}`, import.meta.url), "utf8");
  * - A failed chart keeps its last good version with `stale: {since, reason}`;
  *   one never published is listed under `failed`, with no files.
  * - A chart in neither list is no longer published.
+ * - A published release that is gone or damaged is published past: what does
+ *   not check out is published afresh, and `warnings` says so (previousRelease).
+ *   A publish folder that publish did not make is refused, never replaced.
  *
- * @example await publish({ outDir: "dist/charts", charts, failed, toolVersion: "0.1.0" })
+ * @example await publish({ outDir: "dist/charts", charts, failed, toolVersion: "0.1.0", renderers })
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
-  const { charts, failed = [], toolVersion, baseUrl = "/charts/", keep = 5, graceMs = 10 * 60_000 } = options;
+  validate(options);
+  const outDir = resolve(options.outDir);
+  const state: Attempt = {};
+  try {
+    return await publishLocked(outDir, options, state);
+  } catch (error) {
+    // Whatever failed before the swap, the folder still points at the old
+    // release: remove the new one, which nothing can name (best effort: the
+    // next build's prune removes an unfinished release too).
+    if (state.prepared && !(await pointsAt(outDir, state.prepared))) {
+      await rm(state.prepared, { recursive: true, force: true }).catch(() => {});
+    }
+    if (error instanceof ChartsError || !isCode(error, ...FILE_SYSTEM_ERRORS)) throw error;
+    throw new ChartsError(message.publishFailed((error as Error).message), { file: displayPath(outDir) }, { cause: error });
+  }
+}
+
+/** Errors of a write the file system refused: the build fails with a ChartsError saying so. */
+const FILE_SYSTEM_ERRORS = ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EMLINK", "ENOENT", "EEXIST", "ENOTDIR", "EISDIR"];
+
+/** What a publish made, for the clean-up of a failed one. */
+interface Attempt {
+  /** The new release directory, once it exists. */
+  prepared?: string;
+}
+
+async function publishLocked(outDir: string, options: PublishOptions, state: Attempt): Promise<PublishResult> {
+  const { charts, failed = [], toolVersion, renderers, baseUrl = "/charts/", keep = 5, graceMs = 10 * 60_000 } = options;
   const sync = options.sync ?? true;
   const now = (options.now ?? new Date()).toISOString();
-  const outDir = resolve(options.outDir);
-  let prepared: string | undefined;
-  const step = async (name: PublishStep) => options.onStep?.(name, prepared);
-  validate(charts, failed);
+  const step = async (name: PublishStep) => options.onStep?.(name, state.prepared);
 
+  // Refused before anything is made beside a folder publish did not make.
+  await releaseLink(outDir);
   const root = releasesDir(outDir);
   await mkdir(root, { recursive: true });
   const unlock = await acquireLock(join(root, ".lock"));
   try {
     await step("locked");
-    const previous = await currentRelease(outDir);
-    const before = new Map(previous?.manifest.charts.map((chart) => [chart.slug, chart]));
-    const failedBefore = new Map(previous?.manifest.failed.map((entry) => [entry.slug, entry]));
+    const previous = await previousRelease(outDir);
+    const warnings = previous?.warning ? [previous.warning] : [];
+    const trusted = previous?.manifest;
+    const before = new Map(trusted?.charts.map((chart) => [chart.slug, chart]));
+    const failedBefore = new Map(trusted?.failed.map((entry) => [entry.slug, entry]));
 
     // Release names sort by creation time (the real clock: `now` may be fixed in tests).
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(".", "");
     const releaseDir = await mkdtemp(join(root, `${stamp}-`));
-    prepared = releaseDir;
+    state.prepared = releaseDir;
     // mkdtemp makes it private; a web server running as another user must read it.
     await chmod(releaseDir, 0o755);
-    const beforeFiles = previous ? listedFiles(previous.manifest) : new Map<string, PublishedFile>();
+    /** What the published release holds that checked out, by name: its listing and its path there. */
+    const published = new Map<string, { file: PublishedFile; path: string }>();
+    if (previous?.dir && trusted) {
+      for (const [name, file] of listedFiles(trusted)) published.set(name, { file, path: join(previous.dir, name) });
+    }
     const placed = new Map<string, string>();
     /** Puts a file in the release under `name`: written from its content, or linked from a file already on disk. */
     const place = async (file: PublishedFile, name: string, source: Buffer | string) => {
       const there = placed.get(name);
       if (there === file.sha256) return; // a version that came back: its files are there already
-      if (there !== undefined) throw new ChartsError("two contents for one file name", { file: name });
+      if (there !== undefined) throw new ChartsError(message.twoContents(), { file: name });
       placed.set(name, file.sha256);
       const target = join(releaseDir, name);
       // Output identical to the published file is linked, not rewritten: same
       // inode and date, so servers deriving ETags from them keep theirs.
-      const unchanged = typeof source !== "string" && previous && beforeFiles.get(name)?.sha256 === file.sha256;
-      if (unchanged) await linkOrCopy(join(previous.dir, name), target);
+      const same = published.get(name);
+      if (typeof source !== "string" && same?.file.sha256 === file.sha256) await linkOrCopy(same.path, target);
       else if (typeof source === "string") await linkOrCopy(source, target);
       else await writeDurable(target, source, sync);
       await step("file");
     };
     /** Carries a published file (and its stable name, if it has one) over from the previous release. */
     const carry = async (file: PublishedFile) => {
-      if (!previous) throw new ChartsError("no previous release to carry a file from", { file: file.name });
-      await place(file, file.name, join(previous.dir, file.name));
+      const from = published.get(file.name);
+      if (!from) throw new ChartsError(message.notPublished(), { file: file.name });
+      await place(file, file.name, from.path);
       if (file.stable) await place(file, file.stable, join(releaseDir, file.name));
     };
 
@@ -160,20 +211,37 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       $schema: SCHEMA,
       version: 1,
       toolVersion,
+      ...(renderers ? { renderers } : {}),
       publishedAt: now,
       baseUrl,
       charts: entries,
       failed: failedEntries,
     };
-    // The manifest goes last: a release with a manifest is a finished release.
+    // Never a manifest the CMS would refuse (a renderer without a version...).
+    validateManifest(manifest, join(releaseDir, MANIFEST));
+    // The manifest goes last, renamed into place whole: a release with a
+    // manifest is a finished release.
     await writeDurable(join(releaseDir, SCHEMA), await SCHEMA_TEXT, sync);
-    await writeDurable(join(releaseDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, sync);
+    await replaceDurable(join(releaseDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, sync);
     if (sync) await syncDir(releaseDir);
     await step("manifest");
 
-    await swapTo(outDir, releaseDir);
+    await swapTo(outDir, releaseDir, () => step("swapping"));
     await step("swapped");
-    const pruned = await pruneReleases(outDir, releaseDir, { keep, graceMs });
+    // Published: from here on a failure is a warning, and the next build retries.
+    let pruned: string[] = [];
+    try {
+      pruned = await pruneReleases(outDir, releaseDir, {
+        keep,
+        graceMs,
+        damaged: previous?.warning && previous.dir ? [previous.dir] : [],
+        ...(previous?.dir ? { replaced: previous.dir } : {}),
+        onRemoving: () => step("pruning"),
+      });
+    } catch (error) {
+      if (error instanceof ChartsError || !isCode(error, ...FILE_SYSTEM_ERRORS)) throw error;
+      warnings.push(`${displayPath(outDir)}: ${message.pruneFailed((error as Error).message)}`);
+    }
     await step("pruned");
 
     const present = new Set([...charts, ...failed].map((chart) => chart.slug));
@@ -185,10 +253,18 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       stale,
       removed: [...before.keys()].filter((slug) => !present.has(slug)),
       pruned,
+      warnings,
     };
   } finally {
-    await unlock();
+    // A lock that cannot be removed (a read-only folder) is taken over by the next build.
+    await unlock().catch(() => {});
   }
+}
+
+/** Whether the publish folder resolves to `dir` now. */
+async function pointsAt(outDir: string, dir: string): Promise<boolean> {
+  const [a, b] = await Promise.all([realpath(outDir).catch(() => undefined), realpath(dir).catch(() => undefined)]);
+  return a !== undefined && a === b;
 }
 
 /** The manifest entry of a rendered chart, and the files it needs written. */
@@ -278,7 +354,7 @@ function prepare(
 }
 
 /** Refuses a build that could not be published as a consistent set of files. */
-function validate(charts: RenderedChart[], failed: FailedChart[]): void {
+function validate({ charts, failed = [] }: PublishOptions): void {
   const slugs = new Set<string>();
   const names = new Map<string, string>();
   for (const [i, chart] of charts.entries()) {
@@ -305,7 +381,7 @@ function validate(charts: RenderedChart[], failed: FailedChart[]): void {
         const name = stableName(chart.slug, kind, variant.name);
         const owner = names.get(name);
         if (owner !== undefined && owner !== chart.slug) {
-          throw new ChartsError(`${name} would also be a file of chart ${owner}; rename the chart or the variant`, at);
+          throw new ChartsError(message.sharedFileName(name, owner), at);
         }
         names.set(name, chart.slug);
       }

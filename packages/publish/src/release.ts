@@ -1,16 +1,20 @@
 // The layout of a publish folder: `dist/charts` is a symlink to one immutable
 // release directory under `dist/.charts.releases/`; a publish prepares a new
 // release beside the others and swaps the symlink in one rename.
-import { lstat, readdir, readFile, realpath, rename, rm, stat, symlink } from "node:fs/promises";
+import { lstat, readdir, readFile, readlink, realpath, rename, rm, symlink } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { ChartsError, invalid } from "@charts/errors";
+import { ChartsError, displayPath, invalid, message } from "@charts/errors";
 import { isCode, syncDir } from "./durable.ts";
 import { FILE_NAME } from "./fileNames.ts";
 import { sha256 } from "./hash.ts";
+import { validateManifest } from "./validateManifest.ts";
 import type { Manifest, PublishedChart, PublishedFile } from "./types.ts";
 
 export const MANIFEST = "manifest.json";
 export const SCHEMA = "manifest.schema.json";
+
+/** A release directory's name: its creation time (so names sort by age), then mkdtemp's random letters. */
+export const RELEASE_NAME = /^\d{8}T\d{9}Z-[A-Za-z0-9]+$/;
 
 /** Where a publish folder's releases live: `dist/charts` -> `dist/.charts.releases`. */
 export function releasesDir(outDir: string): string {
@@ -19,39 +23,58 @@ export function releasesDir(outDir: string): string {
 }
 
 /**
- * The release a publish folder points at, with its manifest; undefined before
- * the first publish. The folder must be a symlink made by `publish`: a plain
- * directory there would be overwritten by nothing and swapped by nobody.
+ * The release directory the publish folder's symlink names (which may no
+ * longer exist), or undefined when nothing is there yet. Anything but a
+ * symlink into the releases directory (a directory, a file, a symlink
+ * elsewhere) was not made by publish and may hold someone's files: refused.
  */
-export async function currentRelease(outDir: string): Promise<{ dir: string; manifest: Manifest } | undefined> {
+export async function releaseLink(outDir: string): Promise<string | undefined> {
+  const absolute = resolve(outDir);
   let info;
   try {
-    info = await lstat(outDir);
+    info = await lstat(absolute);
   } catch (error) {
     if (isCode(error, "ENOENT")) return undefined;
     throw error;
   }
-  if (!info.isSymbolicLink()) {
-    const found = info.isDirectory() ? "a directory" : "a file";
-    throw new ChartsError(`expected a symlink to a release made by publish (or nothing) but found ${found}`, {
-      file: outDir,
-    });
+  const found = info.isDirectory() ? "a directory" : "a file";
+  if (!info.isSymbolicLink()) throw new ChartsError(message.notAReleaseLink(found), { file: displayPath(outDir) });
+  const target = resolve(dirname(absolute), await readlink(absolute));
+  if (dirname(target) !== releasesDir(absolute) || !RELEASE_NAME.test(basename(target))) {
+    throw new ChartsError(message.notAReleaseLink(`a symlink to ${target}`), { file: displayPath(outDir) });
   }
-  const dir = await realpath(outDir);
+  return target;
+}
+
+/**
+ * The release a publish folder points at, with its manifest; undefined before
+ * the first publish. Throws a ChartsError when the folder is not publish's, or
+ * its release is gone or unreadable (`publish` repairs those; see previousRelease).
+ */
+export async function currentRelease(outDir: string): Promise<{ dir: string; manifest: Manifest } | undefined> {
+  const target = await releaseLink(outDir);
+  if (target === undefined) return undefined;
+  let dir: string;
+  try {
+    dir = await realpath(target);
+  } catch (error) {
+    throw new ChartsError(message.releaseMissing(basename(target)), { file: displayPath(outDir) }, { cause: error });
+  }
   return { dir, manifest: await readManifest(dir) };
 }
 
-/** Reads and checks the shape version of a release's manifest. */
+/** Reads a release's manifest and checks it against manifest.schema.json. */
 export async function readManifest(releaseDir: string): Promise<Manifest> {
   const file = join(releaseDir, MANIFEST);
-  let manifest: Manifest;
+  let manifest: unknown;
   try {
-    manifest = JSON.parse(await readFile(file, "utf8")) as Manifest;
+    manifest = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    throw new ChartsError(`cannot read the manifest: ${(error as Error).message}`, { file }, { cause: error });
+    throw new ChartsError(message.manifestUnreadable((error as Error).message), { file }, { cause: error });
   }
-  if (manifest.version !== 1) throw invalid({ file, field: "version" }, "manifest version 1", manifest.version);
-  return manifest;
+  const version = (manifest as Partial<Manifest> | null)?.version;
+  if (version !== 1) throw invalid({ file, field: "version" }, "manifest version 1", version);
+  return validateManifest(manifest, file);
 }
 
 /**
@@ -61,16 +84,21 @@ export async function readManifest(releaseDir: string): Promise<Manifest> {
  */
 export function listedFiles(manifest: Manifest): Map<string, PublishedFile> {
   const files = new Map<string, PublishedFile>();
+  for (const chart of manifest.charts) for (const [name, file] of chartFiles(chart)) files.set(name, file);
+  return files;
+}
+
+/** The files of one chart, by name: its current version (hashed and stable names) and its corrected versions. */
+export function chartFiles(chart: PublishedChart): Map<string, PublishedFile> {
+  const files = new Map<string, PublishedFile>();
   const add = (name: string, file: PublishedFile) => {
     if (!FILE_NAME.test(name)) throw invalid({ file: MANIFEST }, "a plain file name", name);
     files.set(name, file);
   };
-  for (const chart of manifest.charts) {
-    for (const change of chart.changes) for (const file of change.from.files) add(file.name, file);
-    for (const file of currentFiles(chart)) {
-      add(file.name, file);
-      if (file.stable) add(file.stable, file);
-    }
+  for (const change of chart.changes) for (const file of change.from.files) add(file.name, file);
+  for (const file of currentFiles(chart)) {
+    add(file.name, file);
+    if (file.stable) add(file.stable, file);
   }
   return files;
 }
@@ -81,71 +109,65 @@ export function currentFiles(chart: PublishedChart): PublishedFile[] {
 }
 
 /**
- * Checks a release against its manifest: every listed file is there, complete,
- * with the listed hash. Returns the problems found (none for a good release).
+ * The listed files of a release that are missing, or not the size and hash the
+ * manifest gives, with what is wrong with each; empty for a good release.
  */
-export async function verifyRelease(releaseDir: string, manifest?: Manifest): Promise<string[]> {
-  const listed = listedFiles(manifest ?? (await readManifest(releaseDir)));
-  const problems: string[] = [];
-  for (const [name, file] of listed) {
+export async function damagedFiles(releaseDir: string, manifest: Manifest): Promise<Map<string, string>> {
+  const damaged = new Map<string, string>();
+  for (const [name, file] of listedFiles(manifest)) {
     let content: Buffer;
     try {
       content = await readFile(join(releaseDir, name));
     } catch (error) {
-      problems.push(`${name}: ${(error as Error).message}`);
+      damaged.set(name, isCode(error, "ENOENT") ? message.fileMissing() : (error as Error).message);
       continue;
     }
-    if (content.length !== file.bytes) problems.push(`${name}: expected ${file.bytes} bytes but found ${content.length}`);
-    else if (sha256(content) !== file.sha256) problems.push(`${name}: content does not match its sha256`);
+    if (content.length !== file.bytes || sha256(content) !== file.sha256) {
+      damaged.set(name, message.fileAltered(file.bytes, content.length));
+    }
   }
-  return problems;
-}
-
-/** Points the publish folder at a release in one atomic rename of a fresh symlink over the old one. */
-export async function swapTo(outDir: string, releaseDir: string): Promise<void> {
-  const absolute = resolve(outDir);
-  const parent = dirname(absolute);
-  const temporary = join(parent, `.${basename(absolute)}.swap`);
-  await rm(temporary, { force: true });
-  // Relative, so the whole folder can be moved or mounted elsewhere.
-  await symlink(relative(parent, releaseDir), temporary);
-  await rename(temporary, absolute);
-  await syncDir(parent);
+  return damaged;
 }
 
 /**
- * Removes releases nobody should read any more: unfinished ones (a killed
- * build's, never pointed at) at once, finished ones when they are neither the
- * current one, nor among the `keep` newest, nor younger than `graceMs` (a
- * server may still be answering from them). Call it holding the publish lock.
+ * Checks a release against its manifest: every listed file is there, complete,
+ * with the listed hash. Returns the problems found (none for a good release).
  */
-export async function pruneReleases(
-  outDir: string,
-  current: string,
-  { keep, graceMs, now = Date.now() }: { keep: number; graceMs: number; now?: number },
-): Promise<string[]> {
-  const root = releasesDir(outDir);
-  const names = (await readdir(root, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
+export async function verifyRelease(releaseDir: string, manifest?: Manifest): Promise<string[]> {
+  const damaged = await damagedFiles(releaseDir, manifest ?? (await readManifest(releaseDir)));
+  return [...damaged].map(([name, problem]) => `${name}: ${problem}`);
+}
+
+/**
+ * Points the publish folder at a release in one atomic rename of a fresh
+ * symlink over the old one. `beforeRename` runs once the new link exists (tests
+ * interrupt a build there).
+ */
+export async function swapTo(outDir: string, releaseDir: string, beforeRename?: () => void | Promise<void>): Promise<void> {
+  const absolute = resolve(outDir);
+  const parent = dirname(absolute);
+  const temporary = join(parent, `.${basename(absolute)}.swap`);
+  // A killed build's link, never renamed into place.
+  await rm(temporary, { force: true });
+  // Relative, so the whole folder can be moved or mounted elsewhere.
+  await symlink(relative(parent, releaseDir), temporary);
+  try {
+    await beforeRename?.();
+    await rename(temporary, absolute);
+  } catch (error) {
+    // Not swapped: the new link goes (best effort; the next swap removes it too).
+    await rm(temporary, { force: true }).catch(() => {});
+    throw error;
+  }
+  await syncDir(parent);
+}
+
+/** The release names in a releases directory, newest first (names start with their creation time). */
+export async function releaseNames(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory() && RELEASE_NAME.test(entry.name))
     .map((entry) => entry.name)
     .sort()
     .reverse();
-  const pruned: string[] = [];
-  let kept = 0;
-  for (const name of names) {
-    const dir = join(root, name);
-    if (dir === current) {
-      kept++;
-      continue;
-    }
-    const finished = await stat(join(dir, MANIFEST)).catch(() => undefined);
-    // Release names start with their creation time, so newest come first.
-    if (finished && (kept < keep || now - finished.mtimeMs < graceMs)) {
-      kept++;
-      continue;
-    }
-    await rm(dir, { recursive: true, force: true });
-    pruned.push(name);
-  }
-  return pruned;
 }

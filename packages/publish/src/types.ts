@@ -131,6 +131,14 @@ export interface FailedEntry {
   since: string;
 }
 
+/**
+ * Versions of the software that drew a release's files, by name, as the build
+ * read them from the installed packages. The CLI records what
+ * `rendererVersions()` of @charts/render reports: `vega`, `vega-lite`,
+ * `sharp`, `libvips`, `librsvg`, `harfbuzzjs`, `harfbuzz`, `subset-font`, `font`.
+ */
+export type RendererVersions = Record<string, string>;
+
 export interface Manifest {
   /** Relative address of the JSON Schema, published beside the manifest. */
   $schema: "manifest.schema.json";
@@ -138,6 +146,12 @@ export interface Manifest {
   version: 1;
   /** Version of the tool that made this release. */
   toolVersion: string;
+  /**
+   * The renderers of the build that made this release: every file of a chart
+   * not marked `stale` was drawn by them (a stale chart keeps the files of an
+   * earlier build). Absent when the caller of `publish` did not say.
+   */
+  renderers?: RendererVersions;
   publishedAt: string;
   /** Address the embed snippets use for files, e.g. `/charts/` or `https://charts.example.org/charts/`. */
   baseUrl: string;

@@ -1,10 +1,12 @@
-import { lstat, mkdir, stat, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, stat, mkdtemp, readdir, readFile, readlink, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { publish, releasesDir, sha256, verifyRelease, type Manifest, type PublishedChart } from "../src/index.ts";
+import { displayPath, message } from "@charts/errors";
+import { currentRelease, publish, releasesDir, sha256, verifyRelease, type Manifest, type PublishedChart } from "../src/index.ts";
+import { snapshotRelease } from "./fixtures/publishFolder.ts";
 import { chart, multiVariantChart, variant } from "./fixtures/syntheticChart.ts";
 
 let root: string;
@@ -219,11 +221,29 @@ describe("publish", () => {
     expect(await verifyRelease(first.releaseDir)).toEqual([]);
   });
 
-  it("refuses a publish folder that is a plain directory", async () => {
+  it("refuses a publish folder that is a plain directory or file, and makes nothing beside it", async () => {
     await mkdir(outDir, { recursive: true });
-    await expect(publish({ ...base, outDir, charts: [chart("arms")] })).rejects.toThrow(
-      `${outDir}: expected a symlink to a release made by publish (or nothing) but found a directory`,
+    await writeFile(join(outDir, "notes.txt"), "someone's notes");
+    await expect(publish({ ...base, outDir, charts: [chart("arms")] })).rejects.toThrow(`${outDir}: ${message.notAReleaseLink("a directory")}`);
+    expect(await readdir(outDir)).toEqual(["notes.txt"]);
+    expect(await readdir(join(outDir, ".."))).toEqual(["charts"]);
+    await rm(outDir, { recursive: true });
+    await writeFile(outDir, "a file");
+    await expect(publish({ ...base, outDir, charts: [chart("arms")] })).rejects.toThrow(`${outDir}: ${message.notAReleaseLink("a file")}`);
+    expect(await readFile(outDir, "utf8")).toBe("a file");
+  });
+
+  it("records the renderers' versions in the manifest", async () => {
+    const renderers = { vega: "6.4.0", "vega-lite": "6.5.0", font: "Source Sans 3 Version 3.052" };
+    const { manifest } = await publish({ ...base, outDir, charts: [chart("arms")], renderers });
+    expect(manifest.renderers).toEqual(renderers);
+    expect(JSON.parse(await readFile(join(outDir, "manifest.json"), "utf8")).renderers).toEqual(renderers);
+    expect(await validateSchema(manifest)).toBe("No errors");
+    // A renderer without a version is refused before anything is published.
+    await expect(publish({ ...base, outDir, charts: [chart("arms")], renderers: { vega: "" } })).rejects.toThrow(
+      `renderers.vega: ${message.manifestInvalid("minLength", "must NOT have fewer than 1 characters", "")}`,
     );
+    expect((await currentRelease(outDir))!.manifest).toEqual(manifest);
   });
 
   it("refuses builds that cannot be published as one consistent folder", async () => {
@@ -247,5 +267,80 @@ describe("publish", () => {
     );
     // Nothing was published by the refused builds.
     await expect(lstat(outDir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("publish over a damaged release", () => {
+  const corrected = chart("arms", { vegaLite: JSON.stringify({ mark: "bar", data: { values: [{ a: 3 }] } }) });
+  /** Two versions of arms (so it has a corrections trail) and one of trade. */
+  async function withTrail() {
+    await publish({ ...base, outDir, charts: [chart("arms"), chart("trade")], now: day(19) });
+    return publish({ ...base, outDir, charts: [corrected, chart("trade")], now: day(20) });
+  }
+
+  it("publishes every chart afresh, without a trail, when the manifest is truncated, and says so once", async () => {
+    const second = await withTrail();
+    expect(entry(second.manifest, "arms").changes).toHaveLength(1);
+    await truncate(join(second.releaseDir, "manifest.json"), 100);
+
+    const third = await publish({ ...base, outDir, charts: [corrected, chart("trade")], failed: [{ slug: "gone", error: "x" }], now: day(21) });
+    expect(third.warnings).toHaveLength(1);
+    expect(third.warnings[0]).toMatch(/^.*: the published release cannot be trusted \(.*manifest\.json: cannot read the manifest: .*\); every chart is published afresh, without its corrections trail$/);
+    for (const slug of ["arms", "trade"]) expect(entry(third.manifest, slug)).toMatchObject({ changes: [], lastChanged: day(21).toISOString() });
+    expect(third.changed).toEqual(["arms", "trade"]);
+    expect(await verifyRelease(third.releaseDir)).toEqual([]);
+    expect(await validateSchema(third.manifest)).toBe("No errors");
+    // The damaged release is not deleted by the repair: it waits for the grace period like any other.
+    expect(await readdir(releasesDir(outDir))).toContain(second.releaseDir.split("/").pop());
+    const fourth = await publish({ ...base, outDir, charts: [corrected, chart("trade")], now: day(22), graceMs: 0, keep: 5 });
+    expect(fourth.warnings).toEqual([]);
+    expect(fourth.pruned).toContain(second.releaseDir.split("/").pop());
+  });
+
+  it("publishes afresh the chart whose files are missing, carries the others, and lists it under failed if it fails now", async () => {
+    const second = await withTrail();
+    const trade = entry(second.manifest, "trade");
+    await rm(join(second.releaseDir, entry(second.manifest, "arms").changes[0]!.from.files[0]!.name));
+
+    const third = await publish({ ...base, outDir, charts: [chart("trade")], failed: [{ slug: "arms", error: "broken" }], now: day(21) });
+    expect(third.warnings).toHaveLength(1);
+    expect(third.warnings[0]).toMatch(/; arms is published afresh, without its corrections trail$/);
+    expect(entry(third.manifest, "trade")).toEqual(trade);
+    expect(third.manifest.charts.map((c) => c.slug)).toEqual(["trade"]);
+    expect(third.manifest.failed).toEqual([{ slug: "arms", error: "broken", since: day(21).toISOString() }]);
+    expect(await verifyRelease(third.releaseDir)).toEqual([]);
+  });
+
+  it("publishes every chart afresh when the release is gone", async () => {
+    const second = await withTrail();
+    await rm(second.releaseDir, { recursive: true });
+    const third = await publish({ ...base, outDir, charts: [corrected, chart("trade")], now: day(21) });
+    expect(third.warnings).toEqual([`${displayPath(outDir)}: ${message.untrustedRelease(message.releaseMissing(second.releaseDir.split("/").pop()!), "all")}`]);
+    expect(entry(third.manifest, "arms").changes).toEqual([]);
+    expect(third.previousReleaseDir).toBeUndefined();
+    expect(await verifyRelease(third.releaseDir)).toEqual([]);
+  });
+});
+
+describe("a publish that fails before the swap", () => {
+  it("leaves the old release published and untouched, and removes what it made", async () => {
+    const first = await publish({ ...base, outDir, charts: [chart("arms")] });
+    const untouched = await snapshotRelease(first.releaseDir);
+    for (const [at, count] of [["file", 3], ["manifest", 1], ["swapping", 1]] as const) {
+      let seen = 0;
+      const failing = publish({
+        ...base,
+        outDir,
+        charts: [chart("arms", { headline: `changed at ${at}` })],
+        onStep: (step) => {
+          if (step === at && ++seen === count) throw new Error(`stopped at ${at}`);
+        },
+      });
+      await expect(failing).rejects.toThrow(`stopped at ${at}`);
+      expect((await currentRelease(outDir))!.dir).toBe(first.releaseDir);
+      expect(await snapshotRelease(first.releaseDir)).toEqual(untouched);
+      expect((await readdir(releasesDir(outDir))).filter((name) => !name.startsWith("."))).toEqual([first.releaseDir.split("/").pop()]);
+      expect(await readdir(join(outDir, ".."))).toEqual([".charts.releases", "charts"]);
+    }
   });
 });

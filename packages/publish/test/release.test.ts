@@ -1,113 +1,120 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentRelease, listedFiles, publish, readManifest, releasesDir, verifyRelease } from "../src/index.ts";
+import { message } from "@charts/errors";
+import {
+  currentRelease,
+  damagedFiles,
+  listedFiles,
+  publish,
+  readManifest,
+  releaseLink,
+  releaseNames,
+  releasesDir,
+  verifyRelease,
+} from "../src/index.ts";
 import { chart } from "./fixtures/syntheticChart.ts";
 
-const build = fileURLToPath(new URL("./fixtures/killableBuild.ts", import.meta.url));
-const CHARTS = 120;
-
 let root: string;
-let outDir: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "release-"));
-  outDir = join(root, "charts");
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** Runs the synthetic build; kills it with SIGKILL at a step, or after `afterMs`, or lets it finish. */
-function runBuild(tag: string, kill: { step?: string; count?: number; afterMs?: number } = {}) {
-  const args = [build, outDir, String(CHARTS), tag, ...(kill.step ? [kill.step, String(kill.count ?? 1)] : [])];
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk;
-    if (kill.step && output.includes(`stopped at ${kill.step}`)) child.kill("SIGKILL");
+const base = { toolVersion: "1", sync: false };
+
+describe("releaseLink(outDir)", () => {
+  it("names the release publish's symlink points at, or nothing before the first publish", async () => {
+    const outDir = join(root, "link", "charts");
+    expect(await releaseLink(outDir)).toBeUndefined();
+    const { releaseDir } = await publish({ ...base, outDir, charts: [chart("arms")] });
+    expect(await releaseLink(outDir)).toBe(releaseDir);
   });
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  if (kill.afterMs !== undefined) setTimeout(() => child.kill("SIGKILL"), kill.afterMs);
-  return new Promise<{ code: number | null; signal: string | null; output: string }>((done) =>
-    child.on("exit", (code, signal) => done({ code, signal, output })),
-  );
-}
 
-/** The publish folder resolves to a finished release whose files all match its manifest. */
-async function assertIntact(expectedTag: string) {
-  const current = await currentRelease(outDir);
-  expect(current?.manifest.toolVersion).toBe(expectedTag);
-  expect(current!.manifest.charts).toHaveLength(CHARTS);
-  expect(await verifyRelease(current!.dir)).toEqual([]);
-  // And the stable names read through the folder give that build's content.
-  expect(await readFile(join(outDir, "chart-7.svg"), "utf8")).toContain(`7 ${expectedTag}`);
-  return current!.dir;
-}
+  it("refuses a directory, a file or a symlink publish did not make, which may hold someone's files", async () => {
+    const dir = join(root, "refused");
+    await mkdir(join(dir, "a"), { recursive: true });
+    await writeFile(join(dir, "b"), "someone's notes");
+    await symlink("/tmp", join(dir, "c"));
+    // A symlink into the releases folder, but to a name publish never gives a release.
+    await symlink(".d.releases/mine", join(dir, "d"));
+    await expect(releaseLink(join(dir, "a"))).rejects.toThrow(`${join(dir, "a")}: ${message.notAReleaseLink("a directory")}`);
+    await expect(releaseLink(join(dir, "b"))).rejects.toThrow(`${join(dir, "b")}: ${message.notAReleaseLink("a file")}`);
+    await expect(releaseLink(join(dir, "c"))).rejects.toThrow(`${join(dir, "c")}: ${message.notAReleaseLink("a symlink to /tmp")}`);
+    await expect(releaseLink(join(dir, "d"))).rejects.toThrow(message.notAReleaseLink(`a symlink to ${join(dir, ".d.releases/mine")}`));
+  });
+});
 
-describe("a killed build", () => {
-  it("leaves the previous release published, whenever it is killed", async () => {
-    expect(await runBuild("v0")).toMatchObject({ code: 0 });
-    let published = await assertIntact("v0");
+describe("currentRelease(outDir)", () => {
+  it("says which release is gone, instead of a stack trace, when its folder was removed", async () => {
+    const outDir = join(root, "gone", "charts");
+    const { releaseDir } = await publish({ ...base, outDir, charts: [chart("arms")] });
+    await rm(releaseDir, { recursive: true });
+    await expect(currentRelease(outDir)).rejects.toThrow(`${outDir}: ${message.releaseMissing(releaseDir.split("/").pop()!)}`);
+  });
+});
 
-    // Exact moments: just after taking the lock, mid-way through the files,
-    // after the manifest is written but before the swap.
-    const moments = [
-      { step: "locked" },
-      { step: "file", count: 1 },
-      { step: "file", count: 700 },
-      { step: "manifest" },
-    ];
-    for (const [i, moment] of moments.entries()) {
-      const result = await runBuild(`k${i}`, moment);
-      expect(result, result.output).toMatchObject({ signal: "SIGKILL" });
-      expect(await assertIntact("v0")).toBe(published);
-    }
-
-    // Moments by the clock, wherever the build happens to be.
-    for (const afterMs of [150, 400, 800]) {
-      const result = await runBuild(`t${afterMs}`, { afterMs });
-      const tag = result.signal === "SIGKILL" ? "v0" : `t${afterMs}`;
-      if (result.signal !== "SIGKILL") {
-        // The build won the race: its release is the published one, and complete.
-        published = await assertIntact(tag);
-        continue;
-      }
-      expect(await realpath(outDir)).toBe(published);
-      await assertIntact(await readManifest(published).then((m) => m.toolVersion));
-    }
-
-    // The next build takes over the dead builds' lock and removes their unfinished releases.
-    expect(await runBuild("v1")).toMatchObject({ code: 0 });
-    await assertIntact("v1");
-    const releases = (await readdir(releasesDir(outDir))).filter((name) => !name.startsWith("."));
-    for (const name of releases) {
-      expect(await readFile(join(releasesDir(outDir), name, "manifest.json"), "utf8")).toContain('"version": 1');
-    }
+describe("readManifest(releaseDir)", () => {
+  it("names the file and the JSON path of a manifest that does not match the schema", async () => {
+    const outDir = join(root, "read", "charts");
+    const { releaseDir } = await publish({ ...base, outDir, charts: [chart("arms")] });
+    const file = join(releaseDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(file, "utf8"));
+    // Test-only tampering with an immutable release, to prove the check looks.
+    await rm(file);
+    await writeFile(file, JSON.stringify({ ...manifest, charts: [{ ...manifest.charts[0], hash: "x" }] }));
+    await expect(readManifest(releaseDir)).rejects.toThrow(
+      `${file}, charts[0].hash: ${message.manifestInvalid("pattern", 'must match pattern "^[0-9a-f]{12}$"', "x")}`,
+    );
+    await rm(file);
+    await writeFile(file, JSON.stringify({ ...manifest, version: 2 }));
+    await expect(readManifest(releaseDir)).rejects.toThrow(`${file}, version: expected manifest version 1 but received 2 of type number`);
+    await rm(file);
+    await writeFile(file, '{"$schema": "manifest.sch');
+    await expect(readManifest(releaseDir)).rejects.toThrow(`${file}: ${message.manifestUnreadable("Unterminated string in JSON at position 25 (line 1 column 26)")}`);
   });
 });
 
 describe("verifyRelease", () => {
   it("finds a truncated or altered file", async () => {
     const dir = join(root, "verify");
-    const { releaseDir, manifest } = await publish({ outDir: dir, charts: [chart("arms")], toolVersion: "1", sync: false });
+    const { releaseDir, manifest } = await publish({ ...base, outDir: dir, charts: [chart("arms")] });
     const svg = manifest.charts[0]!.variants[0]!.svg;
     // Test-only tampering with an immutable release, to prove the check looks.
     await rm(join(releaseDir, svg.name));
     await writeFile(join(releaseDir, svg.name), "<svg/>");
     await rm(join(releaseDir, "arms.vl.json"));
     expect(await verifyRelease(releaseDir)).toEqual([
-      `${svg.name}: expected ${svg.bytes} bytes but found 6`,
-      expect.stringMatching(/^arms\.vl\.json: ENOENT/),
+      `${svg.name}: ${message.fileAltered(svg.bytes, 6)}`,
+      `arms.vl.json: ${message.fileMissing()}`,
     ]);
+    // The same bytes with one changed: the hash tells.
+    const png = manifest.charts[0]!.variants[0]!.png;
+    const bytes = await readFile(join(releaseDir, png.name));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    await rm(join(releaseDir, png.name));
+    await writeFile(join(releaseDir, png.name), bytes);
+    expect((await damagedFiles(releaseDir, manifest)).get(png.name)).toBe(message.fileAltered(png.bytes, png.bytes));
   });
 });
 
 describe("listedFiles", () => {
   it("refuses a manifest naming a file outside the release", async () => {
     const dir = join(root, "listed");
-    const { manifest } = await publish({ outDir: dir, charts: [chart("arms")], toolVersion: "1", sync: false });
+    const { manifest } = await publish({ ...base, outDir: dir, charts: [chart("arms")] });
     manifest.charts[0]!.embed.stable = "../../etc/passwd";
     expect(() => listedFiles(manifest)).toThrow('manifest.json: expected a plain file name but received "../../etc/passwd" of type string');
+  });
+});
+
+describe("releaseNames(root)", () => {
+  it("lists releases newest first, and nothing publish did not name", async () => {
+    const outDir = join(root, "names", "charts");
+    const first = await publish({ ...base, outDir, charts: [chart("arms")] });
+    const second = await publish({ ...base, outDir, charts: [chart("arms")], keep: 5 });
+    await mkdir(join(releasesDir(outDir), "backup"));
+    await writeFile(join(releasesDir(outDir), "20990101T000000000Z-file"), "");
+    expect(await releaseNames(releasesDir(outDir))).toEqual([second.releaseDir, first.releaseDir].map((d) => d.split("/").pop()));
   });
 });

@@ -7,6 +7,7 @@
 //   renderChart        all of the above for a compiled chart, fonts embedded (embedFonts)
 //   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
 //   renderFile         the standalone `charts render SPEC -o OUT`
+//   rendererVersions   the installed versions of all of the above, for the manifest and the snapshots
 export { setupRenderer } from "./setupRenderer.ts";
 export { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
 export { renderSvg, quoteFontFamilies } from "./renderSvg.ts";
@@ -15,6 +16,7 @@ export { frameChart } from "./frameChart.ts";
 export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
 export { renderFile } from "./renderFile.ts";
+export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
 export { assertSelfContained } from "./assertSelfContained.ts";
 export { house } from "./houseFormat.ts";
 export type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";

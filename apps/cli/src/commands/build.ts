@@ -3,7 +3,7 @@ import { ChartsError, message } from "@charts/errors";
 import { loadDatasets, loadSources, type Dataset, type SourceInfo } from "@charts/datasets";
 import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
 import { light } from "@charts/theme";
-import { renderChart, setupRenderer, svgToPng } from "@charts/render";
+import { renderChart, rendererVersions, setupRenderer, svgToPng } from "@charts/render";
 import { publish, type FailedChart, type FigureProvenance, type RenderedChart } from "@charts/publish";
 import cli from "../../package.json" with { type: "json" };
 import { display, loadConfig, type Config } from "../config.ts";
@@ -15,7 +15,8 @@ import { rowKey, verify, type Verification } from "./check.ts";
  *   2. verify  every dataset figure against its source text (skipped, loudly, without the texts)
  *   3. compile definition + datasets + house theme -> validated Vega-Lite
  *   4. render  Vega-Lite -> Vega -> SVG -> PNG at 1x and 2x
- *   5. publish everything that built, atomically; failed charts keep their last good version
+ *   5. publish everything that built, atomically, with the renderers' versions; failed charts keep their
+ *      last good version; a damaged published release is published past, with a warning
  * Exits non-zero when any chart failed.
  */
 export async function build(options: { texts?: string; config?: string; out?: string; allowUnchecked?: boolean }): Promise<void> {
@@ -52,7 +53,15 @@ export async function build(options: { texts?: string; config?: string; out?: st
   }
 
   // 5. publish
-  await publish({ outDir: config.out, charts, failed, toolVersion: cli.version, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
+  const published = await publish({
+    outDir: config.out,
+    charts,
+    failed,
+    toolVersion: cli.version,
+    renderers: await rendererVersions(),
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+  });
+  for (const warning of published.warnings) console.warn(`! ${warning}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const summary = `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed in ${seconds} s -> ${display(config, config.out)}`;
   // A build that could not check its figures must not look like a normal one.
