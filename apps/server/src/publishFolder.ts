@@ -4,14 +4,10 @@
 // A release that cannot be served (no manifest, a manifest that does not match
 // its schema, a missing or altered file) throws a ChartsError, which the
 // service answers with 503 until a good release is in place.
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
-import { ChartsError, errorSegments, invalid, jsonPath, message, valueAt } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { currentFiles, listedFiles, MANIFEST, readManifest, SCHEMA, sha256, type Manifest } from "@charts/publish";
 
 /** Something a release serves: a published file, the manifest, or a chart's metadata. */
@@ -136,14 +132,14 @@ function resolveRelease(dir: string): string {
         return undefined;
       }
     })();
-    if (link !== undefined) throw new ChartsError(message.releaseMissing(link), { file: dir }, { cause: error });
+    if (link !== undefined) throw new ChartsError(message.releaseMissing(basename(link)), { file: dir }, { cause: error });
     throw new ChartsError(message.nothingPublished(), { file: dir, field: NOTHING_PUBLISHED }, { cause: error });
   }
 }
 
 async function indexRelease(dir: string): Promise<Release> {
+  // readManifest checks it against publish's manifest.schema.json: another shape is refused, never half served
   const manifest = await readManifest(dir);
-  validateManifest(manifest, join(dir, MANIFEST));
   const manifestBody = await readFile(join(dir, MANIFEST));
   const schemaBody = await readFile(join(dir, SCHEMA)).catch(() => undefined);
   const files = new Map<string, Resource>();
@@ -207,27 +203,6 @@ export function lastModifiedOf(manifest: Manifest): Map<string, string> {
     }
   }
   return dates;
-}
-
-let validate: ReturnType<Ajv2020["compile"]> | undefined;
-
-/**
- * Checks a manifest against the schema of the `@charts/publish` this service
- * runs with (not the copy in the release, which may be as damaged as the
- * manifest): a manifest of another shape is refused, never half served.
- */
-function validateManifest(manifest: Manifest, file: string): void {
-  if (!validate) {
-    const entry = createRequire(import.meta.url).resolve("@charts/publish");
-    const schema = JSON.parse(readFileSync(new URL(`../${SCHEMA}`, pathToFileURL(entry)), "utf8"));
-    const ajv = new Ajv2020({ allErrors: false, strict: true });
-    addFormats.default(ajv);
-    validate = ajv.compile(schema);
-  }
-  if (validate(manifest)) return;
-  const error = validate.errors![0]!;
-  const segments = errorSegments(error);
-  throw invalid({ file, field: jsonPath(segments) || "(root)" }, `a value that ${error.message} (${SCHEMA})`, valueAt(manifest, segments));
 }
 
 function httpDate(iso: string): string {

@@ -259,11 +259,6 @@ export function releaseUnavailable(): string {
   return "the published release cannot be read; the service answers again once a good release is published";
 }
 
-/** The publish folder is a symlink to a release directory that is gone. */
-export function releaseMissing(target: string): string {
-  return `points at ${target}, which does not exist`;
-}
-
 /** A listed file whose bytes are not the ones the manifest lists. */
 export function hashMismatch(sha256: string, bytes: number, received: { sha256: string; bytes: number }): string {
   return `expected ${bytes} bytes with SHA-256 ${sha256} (as the manifest lists) but found ${received.bytes} bytes with SHA-256 ${received.sha256}`;
