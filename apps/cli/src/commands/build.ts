@@ -3,10 +3,10 @@ import { ChartsError } from "@charts/errors";
 import { loadDatasets, loadSources, type Dataset, type SourceInfo } from "@charts/datasets";
 import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
 import { light } from "@charts/theme";
-import { renderChart, setupRenderer, svgToPng } from "@charts/render";
+import { renderChart, setupRenderer, svgToPng, type RenderChartOptions } from "@charts/render";
 import { publish, type FailedChart, type FigureProvenance, type RenderedChart } from "@charts/publish";
 import cli from "../../package.json" with { type: "json" };
-import { display, loadConfig, type Config } from "../config.ts";
+import { display, LINKS_SETTING, loadConfig, parseSeed, type Config } from "../config.ts";
 import { rowKey, verify, type Verification } from "./check.ts";
 
 /**
@@ -16,11 +16,13 @@ import { rowKey, verify, type Verification } from "./check.ts";
  *   3. compile definition + datasets + house theme -> validated Vega-Lite
  *   4. render  Vega-Lite -> Vega -> SVG -> PNG at 1x and 2x
  *   5. publish everything that built, atomically; failed charts keep their last good version
- * Exits non-zero when any chart failed.
+ * Exits non-zero when any chart failed. Renders read files only under the datasets folder, keep http(s)
+ * links unless charts.config.json says `"allowLinks": false`, and draw random numbers from `--seed`.
  */
-export async function build(options: { texts?: string; config?: string; out?: string }): Promise<void> {
+export async function build(options: { texts?: string; config?: string; out?: string; seed?: string }): Promise<void> {
   const started = performance.now();
   const config = loadConfig({ file: options.config, texts: options.texts, out: options.out });
+  const seed = parseSeed(options.seed);
 
   // 1. load
   const datasets = await loadDatasets(config.datasets, { root: config.root });
@@ -40,7 +42,7 @@ export async function build(options: { texts?: string; config?: string; out?: st
     try {
       const compiled = compileChart(definition, { file: display(config, file), datasets, sources: sourceRecord, theme: light });
       assertVerified(compiled, verification);
-      const chart = await renderCompiled(compiled, verification);
+      const chart = await renderCompiled(compiled, verification, { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed });
       charts.push(chart);
       const { width, height } = chart.variants[0]!;
       console.log(`✓ ${chart.slug.padEnd(32)} ${width}×${height}  ${Math.round(performance.now() - chartStart)} ms`);
@@ -90,8 +92,8 @@ function assertVerified(compiled: CompiledChart, verification: Verification | un
   }
 }
 
-async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined): Promise<RenderedChart> {
-  const { svg, width, height } = await renderChart(compiled.spec);
+async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined, options: RenderChartOptions): Promise<RenderedChart> {
+  const { svg, width, height } = await renderChart(compiled.spec, options);
   const [png, png2x] = await Promise.all([svgToPng(svg, 1), svgToPng(svg, 2)]);
   const { meta } = compiled;
   return {

@@ -1,14 +1,19 @@
 import { resolve } from "node:path";
 import { invalid } from "@charts/errors";
 import { renderFile } from "@charts/render";
+import { parseSeed } from "../config.ts";
 
-/** `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow. */
-export async function render(spec: string, options: { out: string; scale: string; base?: string }): Promise<void> {
+/**
+ * `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow.
+ * Files are read from `--base` only (default the spec's folder); `--no-links` refuses links; `--seed` seeds random().
+ */
+export async function render(spec: string, options: { out: string; scale: string; base?: string; seed?: string; links?: boolean }): Promise<void> {
   const scale = Number(options.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
     throw invalid({ field: "--scale" }, "a number above 0 and at most 10", options.scale);
   }
   const out = resolve(options.out);
-  await renderFile(resolve(spec), out, { scale, base: options.base ? resolve(options.base) : undefined });
+  const seed = parseSeed(options.seed);
+  await renderFile(resolve(spec), out, { scale, seed, links: options.links !== false, ...(options.base ? { base: resolve(options.base) } : {}) });
   console.log(`✓ ${spec} -> ${options.out}`);
 }
