@@ -3,7 +3,13 @@
 // load(), images through sanitize(uri, {context: "image"}), links on marks
 // through sanitize(uri, {context: "href"}). This loader is the only one a
 // render uses, so the rules below hold for every spec, Vega or Vega-Lite.
-import { readFile } from "node:fs/promises";
+//
+// Files are read synchronously: a load then settles before any timer Vega
+// sets, so datasets arrive in the same order, in the same dataflow run, on
+// every render. With asynchronous reads, which of two files came first
+// changed from run to run, and so did what an interval selection over a map
+// had selected (vega-lite's interactive_1d_geo_brush).
+import { readFileSync } from "node:fs";
 import type { Loader } from "vega";
 import { ChartsError, displayPath, jsonPath, message, type Where } from "@charts/errors";
 import { resolveLocal } from "./resolveLocal.ts";
@@ -58,8 +64,7 @@ export function guardedLoader(access: Access): GuardedLoader {
   };
 
   const image = async (url: string): Promise<{ href: string }> => {
-    const path = await resolveLocal(url, access.base, where(url));
-    const bytes = await readFile(path);
+    const bytes = readFileSync(resolveLocal(url, access.base, where(url)));
     const type = IMAGE_TYPES.find(([, test]) => test(bytes))?.[0];
     if (!type) throw new ChartsError(message.imageFormat(url), where(url));
     return { href: `data:${type};base64,${bytes.toString("base64")}` };
@@ -96,17 +101,15 @@ export function guardedLoader(access: Access): GuardedLoader {
         if (!embedded) images.set(key, (embedded = image(key)));
         return embedded.catch((error: unknown) => Promise.reject(refuse(error)));
       }
-      const path = await resolveLocal(uri, access.base, where(uri));
-      const result = { href: path };
+      const result = { href: resolveLocal(uri, access.base, where(uri)) };
       Object.defineProperty(result, "localFile", { value: true });
       return result;
     },
     async load(uri: string) {
-      const path = await resolveLocal(uri, access.base, where(uri));
-      return readFile(path) as unknown as string; // Vega parses a Buffer as it parses its own file loader's
+      return readFileSync(resolveLocal(uri, access.base, where(uri))) as unknown as string; // Vega parses a Buffer as it parses its own file loader's
     },
     async file(path: string) {
-      return readFile(await resolveLocal(path, access.base, where(path))) as unknown as string;
+      return readFileSync(resolveLocal(path, access.base, where(path))) as unknown as string;
     },
     async http(uri: string) {
       throw new ChartsError(message.urlNotLocal(uri, displayPath(access.base)), where(uri));

@@ -44,7 +44,11 @@ export async function renderFile(specPath: string, outPath: string, options: Ren
       assertSafeSvg(svg, { links: options.links });
     }
   } catch (error) {
-    if (error instanceof ChartsError && !error.where.file) throw new ChartsError(error.message, { ...error.where, file: specPath }, { cause: error });
+    if (error instanceof ChartsError && !error.where.file) {
+      // the same error, placed in the spec file: its message without the place it already names
+      const place = new ChartsError("", error.where).message;
+      throw new ChartsError(error.message.slice(place.length), { ...error.where, file: specPath }, { cause: error });
+    }
     throw error;
   }
   await writeFile(outPath, out === ".svg" ? svg : await svgToPng(svg, scale ?? 1));

@@ -57,3 +57,14 @@ export const safeExpressions: Interpreter = {
     return expressionInterpreter.encode(ctx, encode);
   },
 };
+
+/**
+ * Functions whose vega-interpreter fallback disagrees with the codegen Vega
+ * documents; setupRenderer registers these (vega.expressionFunction), which the
+ * interpreter finds first. `datetime(timestamp)`: the interpreter reads a lone
+ * number as a year (Invalid Date, and a temporal axis without ticks); Vega's
+ * codegen writes `new Date(...args)`.
+ */
+export const interpreterFixes: Record<string, (...args: never[]) => unknown> = {
+  datetime: (...args: ConstructorParameters<typeof Date>) => new Date(...args),
+};

@@ -79,4 +79,16 @@ describe("safeExpressions", () => {
     expect(() => assertSafeExpression(ast)).toThrow(message.expressionRefused('reads the property "constructor"'));
     expect(() => assertSafeExpression((vega as unknown as { parseExpression: (s: string) => unknown }).parseExpression("datum.a + 1"))).not.toThrow();
   });
+
+  test("datetime(timestamp) is that instant, as in Vega's codegen (the interpreter alone reads it as a year)", async () => {
+    const { boxes } = await renderSvg(calculating("utcyear(datetime(1500000000000)) + '-' + (utcmonth(datetime(1500000000000)) + 1)") as never);
+    expect(boxes.map((b) => b.text)).toContain("2017-7");
+    const axis = await renderSvg({
+      data: { values: [{ ts: 1500400000000, v: 1 }] },
+      mark: "point",
+      encoding: { x: { field: "ts", type: "temporal", scale: { domain: [1500000000000, 1500900000000] } }, y: { field: "v", type: "quantitative" } },
+      config: { font: "Source Sans 3" },
+    } as never);
+    expect(axis.boxes.filter((b) => b.role === "axis-label" && /Jul|Sat|Mon/.test(b.text)).length).toBeGreaterThan(2);
+  });
 });
