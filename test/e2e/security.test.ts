@@ -96,12 +96,12 @@ describe("pnpm charts (the build)", () => {
     {
       slug: "evil-image",
       changes: { plot: withEncoding({ url: { value: "../outside/dot.png" } }, { type: "image", width: 8, height: 8 }) },
-      error: () => message.pathOutsideRoot("../outside/dot.png", join(outside, "dot.png"), join(project.dir, "datasets")),
+      error: () => `${file("evil-image")}, compiled.encoding.url.value: ${message.pathOutsideRoot("../outside/dot.png", join(outside, "dot.png"), join(project.dir, "datasets"))}`,
     },
     {
       slug: "evil-link",
       changes: { plot: withEncoding({ href: { value: "javascript:alert(document.domain)" } }) },
-      error: () => message.linkScheme("javascript:alert(document.domain)"),
+      error: () => `${file("evil-link")}, compiled.encoding.href.value: ${message.linkScheme("javascript:alert(document.domain)")}`,
     },
   ];
   const benign = [
@@ -178,7 +178,7 @@ describe("pnpm charts (the build)", () => {
     const strictRun = await charts(["--config", strict.configFile]);
     expect(strictRun.code).toBe(1);
     expect(strictRun.stderr).toContain(`✗ ok-link`);
-    expect(strictRun.stderr).toContain(message.linksOff("https://example.com/trade?a=b&c=d", LINKS_SETTING));
+    expect(strictRun.stderr).toContain(`${file("ok-link")}, compiled.encoding.href.value: ${message.linksOff("https://example.com/trade?a=b&c=d", LINKS_SETTING)}`);
     expect(strictRun.stdout).toMatch(/✓ vietnam-trade-by-partner /);
   }, 120_000);
 });

@@ -93,7 +93,9 @@ function assertVerified(compiled: CompiledChart, verification: Verification | un
 }
 
 async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined, options: RenderChartOptions): Promise<RenderedChart> {
-  const { svg, width, height } = await renderChart(compiled.spec, options);
+  const { svg, width, height } = await renderChart(compiled.spec, options).catch((error: unknown) => {
+    throw placed(error, compiled.file);
+  });
   const [png, png2x] = await Promise.all([svgToPng(svg, 1), svgToPng(svg, 2)]);
   const { meta } = compiled;
   return {
@@ -128,4 +130,16 @@ function provenanceOf(compiled: CompiledChart, verification: Verification | unde
 
 function withSentence(sentence: string | undefined): { sentence?: string } {
   return sentence === undefined ? {} : { sentence };
+}
+
+/**
+ * A render error (a refused image or link, a font) placed in the chart's
+ * definition file; its JSON path is in the compiled spec, as validate names it
+ * (`compiled.encoding.url.value`).
+ */
+function placed(error: unknown, file: string): unknown {
+  if (!(error instanceof ChartsError) || error.where.file) return error;
+  const own = error.message.slice(new ChartsError("", error.where).message.length);
+  const field = error.where.field ? `compiled${error.where.field.startsWith("[") ? "" : "."}${error.where.field}` : undefined;
+  return new ChartsError(own, { ...error.where, file, ...(field ? { field } : {}) }, { cause: error });
 }
