@@ -3,7 +3,8 @@
 // overridden per run (--texts) or per machine (CHARTS_TEXTS).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ChartsError, displayPath, invalid } from "@charts/errors";
+import { ChartsError, displayPath, invalid, message } from "@charts/errors";
+import { DEFAULT_SEED, isSeed } from "@charts/render";
 
 export const CONFIG_FILE = "charts.config.json";
 
@@ -17,7 +18,12 @@ export interface Config {
   out: string;
   /** Prefix of file URLs in embed snippets: where the CMS fetches published files (default `/charts/`, the service's route). */
   baseUrl?: string;
+  /** Whether charts may carry http(s) links on marks (`href`); `"allowLinks": false` refuses them. Default true. */
+  allowLinks: boolean;
 }
+
+/** Names the switch in errors about links. */
+export const LINKS_SETTING = `"allowLinks": false in ${CONFIG_FILE}`;
 
 const KEYS = ["texts", "datasets", "sources", "charts", "out"] as const;
 
@@ -41,6 +47,8 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
     if (typeof json.baseUrl !== "string" || !json.baseUrl.endsWith("/")) throw invalid({ file, field: "baseUrl" }, "a URL or path ending in /", json.baseUrl);
     config.baseUrl = json.baseUrl;
   }
+  if (json.allowLinks !== undefined && typeof json.allowLinks !== "boolean") throw invalid({ file, field: "allowLinks" }, "true or false", json.allowLinks);
+  config.allowLinks = json.allowLinks !== false;
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);
@@ -58,4 +66,12 @@ function findConfig(start: string): string {
 /** A path as the user should read it: relative to the project root when inside it. */
 export function display(config: Config, path: string): string {
   return displayPath(path, config.root);
+}
+
+/** The `--seed` option: a whole number from 0 to 2^32 - 1, default DEFAULT_SEED. */
+export function parseSeed(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SEED;
+  const seed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!isSeed(seed)) throw new ChartsError(message.seed(value), { field: "--seed" });
+  return seed;
 }

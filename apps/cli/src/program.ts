@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { DEFAULT_SEED } from "@charts/render";
 import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { extract } from "./commands/extract.ts";
@@ -8,6 +9,8 @@ import cliPackage from "../package.json" with { type: "json" };
 const textsOption = () =>
   new Option("--texts <dir>", "folder of source texts (default: charts.config.json, or CHARTS_TEXTS)");
 const configOption = () => new Option("--config <file>", "project config (default: charts.config.json found from the current folder up)");
+const seedOption = () =>
+  new Option("--seed <n>", "seed of Vega's random numbers (random(), sample, bootstrapped CIs): the same seed renders the same bytes").default(String(DEFAULT_SEED));
 
 /** The command line, with every command and option documented for `--help`. */
 export function program(): Command {
@@ -43,6 +46,7 @@ Exit codes:
     .addOption(configOption())
     .option("--out <dir>", "publish folder (default: charts.config.json 'out', dist/charts)")
     .option("--allow-unchecked", "publish even when the texts are missing and no figure could be checked (exit 0, not 3)")
+    .addOption(seedOption())
     .action((options) => build(options));
 
   cli
@@ -69,7 +73,9 @@ Exit codes:
     .argument("<spec>", "the spec file")
     .requiredOption("-o, --out <file>", "output file; its extension (.svg or .png) chooses the format")
     .option("--scale <n>", "pixels per CSS px of a PNG output (default 1; refused for .svg)")
-    .option("--base <dir>", "folder that relative data URLs resolve against (default: the spec's folder)")
+    .option("--base <dir>", "the only folder data and images are read from; relative URLs resolve against it (default: the spec's folder)")
+    .addOption(seedOption())
+    .option("--no-links", "refuse links (href) on marks instead of keeping http(s) links")
     .action((spec, options) => render(spec, options));
 
   // `charts --help` lists every command's options too, not only the commands.

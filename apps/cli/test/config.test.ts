@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { display, loadConfig } from "../src/config.ts";
+import { message } from "@charts/errors";
+import { DEFAULT_SEED } from "@charts/render";
+import { display, loadConfig, parseSeed } from "../src/config.ts";
 
 function project(config: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), "charts-config-"));
@@ -47,5 +49,20 @@ describe("loadConfig(options)", () => {
     const badBase = project({ ...valid, baseUrl: "https://cdn.example/charts" });
     expect(() => loadConfig({ start: badBase })).toThrow("baseUrl: expected a URL or path ending in / but received");
     expect(loadConfig({ start: project({ ...valid, baseUrl: "https://cdn.example/charts/" }) }).baseUrl).toBe("https://cdn.example/charts/");
+  });
+});
+
+describe("allowLinks and --seed", () => {
+  it("keeps links by default and refuses them with allowLinks: false; anything else is an error", () => {
+    expect(loadConfig({ start: project(valid) }).allowLinks).toBe(true);
+    expect(loadConfig({ start: project({ ...valid, allowLinks: false }) }).allowLinks).toBe(false);
+    expect(() => loadConfig({ start: project({ ...valid, allowLinks: "no" }) })).toThrow(/allowLinks: expected true or false but received "no" of type string/);
+  });
+
+  it("parses --seed as a whole number, default DEFAULT_SEED", () => {
+    expect(parseSeed(undefined)).toBe(DEFAULT_SEED);
+    expect(parseSeed("42")).toBe(42);
+    expect(parseSeed("4294967295")).toBe(4294967295);
+    for (const bad of ["-1", "1.5", "x", "4294967296", ""]) expect(() => parseSeed(bad)).toThrow(`--seed: ${message.seed(bad)}`);
   });
 });

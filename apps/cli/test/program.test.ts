@@ -6,10 +6,10 @@ describe("program()", () => {
     const cli = program();
     const commands = Object.fromEntries(cli.commands.map((c) => [c.name(), c.options.map((o) => o.long)]));
     expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "render"]);
-    expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked"]);
+    expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked", "--seed"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
     expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
-    expect(commands.render).toEqual(["--out", "--scale", "--base"]);
+    expect(commands.render).toEqual(["--out", "--scale", "--base", "--seed", "--no-links"]);
   });
 
   it("lists every command's options in the top-level --help", () => {

@@ -3,6 +3,7 @@
 //   files/*.ttf --loadFonts--> harfbuzz faces --> measureText / wrapText / assertGlyphs  (layout)
 //               --useProjectFonts/writeFontconfig--> fonts.conf --> sharp text           (raster)
 //               --embedFonts--> WOFF2 subsets as data URIs inside the SVG                (browser <img>)
+//   assertFontFamilies: every family a spec names is the bundled one (or sans-serif), before rendering
 export {
   bundledWeight,
   faceFor,
@@ -21,3 +22,4 @@ export { wrapText } from "./wrapText.ts";
 export { assertGlyphs, codePointName } from "./assertGlyphs.ts";
 export { writeFontconfig, useProjectFonts } from "./writeFontconfig.ts";
 export { embedFonts, textByFace } from "./embedFonts.ts";
+export { assertFontFamilies, isBundledFamily } from "./assertFontFamilies.ts";

@@ -3,6 +3,7 @@ import { sourceLine, type TextStyle, type Theme } from "@charts/theme";
 import { assertGlyphs, fontExtents, measureText, wrapText } from "@charts/fonts";
 import type { RenderedSvg, TextBox } from "./types.ts";
 
+/** Text for an SVG element or a double-quoted attribute: &, <, > and " escaped. */
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -96,11 +97,11 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
       `x="${round(line.x)}"`,
       `y="${round(baseline)}"`,
       line.anchor === "end" ? `text-anchor="end"` : "",
-      `font-family="'${theme.fontFamily}'"`,
+      `font-family="${escapeXml(`'${theme.fontFamily}'`)}"`,
       `font-size="${line.style.size}px"`,
       `font-weight="${line.style.weight}"`,
       line.style.style === "italic" ? `font-style="italic"` : "",
-      `fill="${line.style.color}"`,
+      `fill="${escapeXml(line.style.color)}"`,
     ].filter(Boolean);
     return `<text class="${line.role}" ${attrs.join(" ")}>${escapeXml(line.text)}</text>`;
   });
@@ -110,7 +111,7 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<defs/>`,
-    `<rect class="background" width="${width}" height="${height}" fill="${theme.colors.background}"/>`,
+    `<rect class="background" width="${width}" height="${height}" fill="${escapeXml(theme.colors.background)}"/>`,
     ...texts,
     inner,
     logo,

@@ -2,21 +2,26 @@
 //
 //   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format
 //   compileVegaLite    Vega-Lite -> Vega
-//   renderSvg          Vega -> SVG + text boxes (View, renderer "none", local data only)
+//   renderSvg          Vega -> SVG + text boxes (View, renderer "none"): files under one folder
+//                      (guardedLoader), interpreted expressions, bundled fonts, seeded randomness
 //   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes, source, byline
 //   renderChart        all of the above for a compiled chart, fonts embedded (embedFonts)
+//   assertSafeSvg      the published SVG is inert and self-contained (XML parser, allow-list)
 //   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
 //   renderFile         the standalone `charts render SPEC -o OUT`
 //   rendererVersions   the installed versions of all of the above, for the manifest and the snapshots
 export { setupRenderer } from "./setupRenderer.ts";
 export { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
 export { renderSvg, quoteFontFamilies } from "./renderSvg.ts";
-export { localLoader } from "./localLoader.ts";
+export { guardedLoader, type Access, type GuardedLoader } from "./guardedLoader.ts";
+export { resolveLocal } from "./resolveLocal.ts";
+export { safeExpressions, assertSafeExpression } from "./safeExpressions.ts";
+export { DEFAULT_SEED, seededRandom, isSeed } from "./seededRandom.ts";
 export { frameChart } from "./frameChart.ts";
 export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
-export { renderFile } from "./renderFile.ts";
+export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
-export { assertSelfContained } from "./assertSelfContained.ts";
+export { assertSafeSvg, type SafeSvgOptions } from "./assertSafeSvg.ts";
 export { house } from "./houseFormat.ts";
 export type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";

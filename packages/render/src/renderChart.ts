@@ -3,7 +3,7 @@ import type { ChartMeta } from "@charts/specs";
 import { light, type Theme } from "@charts/theme";
 import { invalid } from "@charts/errors";
 import { embedFonts } from "@charts/fonts";
-import { assertSelfContained } from "./assertSelfContained.ts";
+import { assertSafeSvg } from "./assertSafeSvg.ts";
 import { frameChart } from "./frameChart.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { setupRenderer } from "./setupRenderer.ts";
@@ -42,7 +42,8 @@ export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
 /**
  * A compiled Vega-Lite chart -> the publishable SVG: compile to Vega, render
  * the plot, draw the header and footer from `usermeta.chart` around it, embed
- * the fonts it uses. PNGs come from svgToPng(result.svg, 1 | 2).
+ * the fonts it uses, and check the result is inert and self-contained
+ * (assertSafeSvg). PNGs come from svgToPng(result.svg, 1 | 2).
  *
  * @example const chart = await renderChart(compiled.spec); await svgToPng(chart.svg, 2)
  */
@@ -50,10 +51,11 @@ export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions 
   await setupRenderer();
   const theme = options.theme ?? light;
   const meta = options.meta ?? chartMetaOf(vl);
-  const plot = await renderSvg(vl, { base: options.base, locale: options.locale ?? meta.locale });
+  const { theme: _theme, name: _name, meta: _meta, ...render } = options;
+  const plot = await renderSvg(vl, { ...render, locale: options.locale ?? meta.locale });
   const framed = frameChart(plot, meta, theme);
   const svg = await embedFonts(framed.svg);
-  assertSelfContained(svg);
+  assertSafeSvg(svg, { links: options.links });
   return {
     name: options.name ?? "default",
     theme: theme.name,

@@ -1,12 +1,14 @@
 import type { Spec, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
-import { ChartsError } from "@charts/errors";
-import { assertGlyphs, firstFamily, houseFamily } from "@charts/fonts";
+import { ChartsError, message } from "@charts/errors";
+import { assertFontFamilies, assertGlyphs, houseFamily, isBundledFamily } from "@charts/fonts";
 import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
 import { isHouseFamily, measureCss } from "./exactCanvas.ts";
+import { guardedLoader, locateString } from "./guardedLoader.ts";
 import { setViewLocale } from "./houseFormat.ts";
-import { localLoader } from "./localLoader.ts";
 import { vegaModules } from "./loadVega.ts";
+import { safeExpressions } from "./safeExpressions.ts";
+import { DEFAULT_SEED, seededRandom } from "./seededRandom.ts";
 import type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";
 
 interface SceneItem {
@@ -33,18 +35,43 @@ interface SceneItem {
  * Vega-Lite or Vega spec -> SVG, headless, with exact text metrics: the
  * width and height of the SVG in px, and the box of every drawn text item
  * (axis labels and titles, legends, text marks) in SVG coordinates.
- * Call setupRenderer() first. Data is read through a local-only loader
- * relative to `options.base`.
+ * Call setupRenderer() first.
+ *
+ * What a spec may reach is fixed here, for every caller:
+ * - files: only under `options.base`, through guardedLoader (data, lookups,
+ *   URLs built by signals, images embedded as data URIs); no network;
+ * - links: http(s) only, or none with `links: false`;
+ * - expressions: Vega's interpreter, never generated code (safeExpressions);
+ * - fonts: the bundled family only, checked before rendering and in the SVG;
+ * - randomness: seeded afresh for each render (`seed`, default DEFAULT_SEED).
+ * Renders run one at a time, so no two share the random source.
  *
  * @example const { svg, boxes } = await renderSvg(vlSpec, { base: "datasets/trade" })
  */
-export async function renderSvg(spec: TopLevelSpec | Spec, options: RenderOptions = {}): Promise<RenderedSvg> {
+export function renderSvg(spec: TopLevelSpec | Spec, options: RenderOptions = {}): Promise<RenderedSvg> {
+  const run = queue.then(() => renderNow(spec, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Promise<RenderedSvg> {
   const { vega } = vegaModules();
+  assertFontFamilies(spec);
   const vgSpec = isVegaLite(spec) ? compileVegaLite(spec as TopLevelSpec) : (spec as Spec);
+  const loader = guardedLoader({
+    base: options.base ?? process.cwd(),
+    links: options.links,
+    linksSetting: options.linksSetting,
+    locate: (url) => locateString(spec, url),
+  });
+  (vega as unknown as { setRandom: (random: () => number) => void }).setRandom(seededRandom(options.seed ?? DEFAULT_SEED));
   let view: View;
   try {
-    view = new vega.View(vega.parse(vgSpec), { renderer: "none", loader: localLoader(options.base) });
+    view = new vega.View(vega.parse(vgSpec, undefined, { ast: true }), { renderer: "none", loader, expr: safeExpressions });
   } catch (error) {
+    if (error instanceof ChartsError) throw error;
     throw new ChartsError(`Vega could not parse the spec: ${(error as Error).message}`, {}, { cause: error });
   }
   setViewLocale(view, options.locale);
@@ -55,6 +82,7 @@ export async function renderSvg(spec: TopLevelSpec | Spec, options: RenderOption
     await view.runAsync();
     log.throwFirst();
     raw = await view.toSVG();
+    if (loader.refused.length) throw loader.refused[0];
     log.throwFirst();
   } catch (error) {
     if (error instanceof ChartsError) throw error;
@@ -164,10 +192,9 @@ function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], 
       const hidden = item.opacity === 0 || item.fillOpacity === 0 || !item.bounds || item.bounds.x2 < item.bounds.x1;
       if (!text || hidden) continue;
       const family = item.font ?? "sans-serif";
-      if (!isHouseFamily(family)) {
-        throw new ChartsError(
-          `text ${JSON.stringify(text)} (${markRole}) is set in ${JSON.stringify(firstFamily(family))}, but only ${houseFamily} is bundled (set config.font)`,
-        );
+      if (!isHouseFamily(family) || !isBundledFamily(family)) {
+        // a family built at run time by a signal: the check before rendering could not see it
+        throw new ChartsError(message.fontFamily(family, houseFamily), { field: `${markRole || "mark"} ${JSON.stringify(text)}` });
       }
       assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, { field: markRole || "text" });
       const b = item.bounds!;
@@ -182,19 +209,24 @@ function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], 
 
 /**
  * CSS only accepts an unquoted family made of identifiers, and "3" is not
- * one: browsers drop `font-family="Source Sans 3"`. Quote every named family,
- * and name the house family where Vega wrote the generic sans-serif it was
- * measured as.
+ * one: browsers drop `font-family="Source Sans 3"`. Every font-family
+ * attribute Vega wrote must name the bundled family or sans-serif (a family
+ * built at run time by a signal is caught here, after the check before
+ * rendering); each is rewritten as the quoted house family, the one value that
+ * can reach the attribute.
  */
 export function quoteFontFamilies(svg: string): string {
-  return svg.replace(/font-family="([^"]*)"/g, (_, list: string) => {
-    const families = list
-      .replace(/&quot;/g, '"')
-      .split(",")
-      .map((family) => family.trim().replace(/^(['"])(.*)\1$/, "$2"))
-      .filter((family) => family !== "");
-    const named = families.map((family) => (family.toLowerCase() === "sans-serif" ? houseFamily : family));
-    const unique = [...new Set(named)].map((family) => `'${family.replace(/'/g, "")}'`);
-    return `font-family="${unique.join(", ")}"`;
+  return svg.replace(/font-family="([^"]*)"/g, (_, escaped: string) => {
+    const list = decodeXml(escaped);
+    if (!isBundledFamily(list)) throw new ChartsError(message.fontFamily(list, houseFamily));
+    return `font-family="'${houseFamily}'"`;
   });
+}
+
+/** The text of an attribute value as Vega's markup escaped it (&amp; &lt; &gt; &quot; and numeric references). */
+function decodeXml(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+    name[0] === "#" ? String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (named[name.toLowerCase()] ?? whole),
+  );
 }

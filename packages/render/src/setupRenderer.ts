@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fontsDir, loadFonts, useProjectFonts } from "@charts/fonts";
 import { house } from "./houseFormat.ts";
 import { loadVega } from "./loadVega.ts";
+import { interpreterFixes } from "./safeExpressions.ts";
 
 let setup: Promise<void> | undefined;
 let folder: string = fontsDir;
@@ -15,7 +16,8 @@ let folder: string = fontsDir;
  * - imports vega with a canvas context that measures with harfbuzz, so
  *   bounds, layout, label overlap and truncation (`limit`) all use exact
  *   widths: `vega.textMetrics.width` is Vega's canvas `measureWidth`;
- * - registers the `house` expression function for `formatType: "house"`.
+ * - registers the `house` expression function for `formatType: "house"`, and
+ *   the interpreter's corrections (interpreterFixes).
  *
  * `fontsFolder` (default: the bundled fonts) is the folder fontconfig may
  * use; tests point it at an empty folder to see rendering fail loudly.
@@ -29,6 +31,7 @@ export function setupRenderer(options: { fontsFolder?: string } = {}): Promise<v
     await loadFonts();
     const { vega } = await loadVega();
     vega.expressionFunction("house", house);
+    for (const [name, fn] of Object.entries(interpreterFixes)) vega.expressionFunction(name, fn);
   })();
   return setup;
 }

@@ -26,8 +26,18 @@ export interface RenderedSvg {
 }
 
 export interface RenderOptions {
-  /** Folder or file URL that relative data URLs resolve against. Default: the working directory. */
+  /**
+   * The only folder data and images may be read from; relative URLs resolve
+   * against it. Default: the working directory. The build passes the
+   * datasets folder, `charts render` its `--base` (default the spec's folder).
+   */
   base?: string;
   /** Locale for house number formats that name none, e.g. "en-GB". Default "en-US". */
   locale?: string;
+  /** http(s) links on marks (`href`): kept when true (the default), refused when false. */
+  links?: boolean;
+  /** The setting that switched links off, named in the error (e.g. "allowLinks in charts.config.json"). */
+  linksSetting?: string;
+  /** Seed of Vega's random numbers (random(), sample, bootstrapped CIs). Default DEFAULT_SEED. */
+  seed?: number;
 }

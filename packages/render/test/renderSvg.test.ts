@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { message } from "@charts/errors";
 import { measureText } from "@charts/fonts";
 import { renderSvg, setupRenderer, type TextBox } from "../src/index.ts";
 import { vegaModules, type TextMetrics } from "../src/loadVega.ts";
@@ -91,24 +92,27 @@ describe("renderSvg", () => {
     expect(yLabels(boxes).map((b) => b.text).sort()).toEqual(["China", "Russia"]);
   });
 
-  test("refuses remote data with a clear error instead of an empty chart", async () => {
+  test("refuses remote data with a clear error naming the JSON path, instead of an empty chart", async () => {
     const spec = { ...plainBars(), data: { url: "https://example.com/trade.csv" } };
-    await expect(renderSvg(spec as never)).rejects.toThrow(
-      'data URL "https://example.com/trade.csv" is not a local file: charts read local data only (inline the values or give a file path)',
-    );
+    await expect(renderSvg(spec as never)).rejects.toThrow(`data.url: ${message.urlNotLocal("https://example.com/trade.csv", process.cwd())}`);
   });
 
   test("fails on a missing data file", async () => {
     const spec = { ...plainBars(), data: { url: "nowhere.csv" } };
-    await expect(renderSvg(spec as never, { base: tmpdir() })).rejects.toThrow(/Loading failed: nowhere.csv: .*ENOENT/);
+    await expect(renderSvg(spec as never, { base: tmpdir() })).rejects.toThrow(/data.url: cannot read "nowhere.csv": no file .*nowhere.csv \(ENOENT\)/);
   });
 
-  test("refuses text in a family that is not bundled", async () => {
+  test("refuses a font family that is not bundled before rendering, naming its JSON path", async () => {
     const spec = plainBars() as Record<string, any>;
     spec.config.axis.titleFont = "Georgia";
-    await expect(renderSvg(spec as never)).rejects.toThrow(
-      'text "Trade" (axis-title) is set in "Georgia", but only Source Sans 3 is bundled (set config.font)',
-    );
+    await expect(renderSvg(spec as never)).rejects.toThrow(`config.axis.titleFont: ${message.fontFamily("Georgia", "Source Sans 3")}`);
+  });
+
+  test("refuses a font family built at run time, which the check before rendering cannot see", async () => {
+    const spec = plainBars() as Record<string, any>;
+    spec.params = [{ name: "family", value: "Georgia" }];
+    spec.encoding.y.axis = { labelFont: { expr: "family" } };
+    await expect(renderSvg(spec as never)).rejects.toThrow(message.fontFamily("Georgia", "Source Sans 3"));
   });
 
   test("is deterministic", async () => {

@@ -6,6 +6,7 @@ export { loadChartDefinition, loadChartDefinitions, validateDefinition, CHART_FI
 export { compileChart } from "./compile/compileChart.ts";
 export { resolveData } from "./compile/resolveData.ts";
 export { validatePlot, validate } from "./compile/validate.ts";
+export { refuseUrlData } from "./compile/refuseUrlData.ts";
 export { checkFields } from "./compile/checkFields.ts";
 export { inlineData, STATUS_FIELD } from "./compile/inlineData.ts";
 export { annotate } from "./compile/annotate.ts";

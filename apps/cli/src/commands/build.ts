@@ -3,10 +3,10 @@ import { ChartsError, message } from "@charts/errors";
 import { loadDatasets, loadSources, type Dataset, type SourceInfo } from "@charts/datasets";
 import { compileChart, loadChartDefinitions, type CompiledChart } from "@charts/specs";
 import { light } from "@charts/theme";
-import { renderChart, rendererVersions, setupRenderer, svgToPng } from "@charts/render";
+import { renderChart, rendererVersions, setupRenderer, svgToPng, type RenderChartOptions } from "@charts/render";
 import { publish, type FailedChart, type FigureProvenance, type RenderedChart } from "@charts/publish";
 import cli from "../../package.json" with { type: "json" };
-import { display, loadConfig, type Config } from "../config.ts";
+import { display, LINKS_SETTING, loadConfig, parseSeed, type Config } from "../config.ts";
 import { rowKey, verify, type Verification } from "./check.ts";
 
 /**
@@ -17,11 +17,13 @@ import { rowKey, verify, type Verification } from "./check.ts";
  *   4. render  Vega-Lite -> Vega -> SVG -> PNG at 1x and 2x
  *   5. publish everything that built, atomically, with the renderers' versions; failed charts keep their
  *      last good version; a damaged published release is published past, with a warning
- * Exits non-zero when any chart failed.
+ * Exits non-zero when any chart failed. Renders read files only under the datasets folder, keep http(s)
+ * links unless charts.config.json says `"allowLinks": false`, and draw random numbers from `--seed`.
  */
-export async function build(options: { texts?: string; config?: string; out?: string; allowUnchecked?: boolean }): Promise<void> {
+export async function build(options: { texts?: string; config?: string; out?: string; seed?: string; allowUnchecked?: boolean }): Promise<void> {
   const started = performance.now();
   const config = loadConfig({ file: options.config, texts: options.texts, out: options.out });
+  const seed = parseSeed(options.seed);
 
   // 1. load
   const datasets = await loadDatasets(config.datasets, { root: config.root });
@@ -41,7 +43,7 @@ export async function build(options: { texts?: string; config?: string; out?: st
     try {
       const compiled = compileChart(definition, { file: display(config, file), datasets, sources: sourceRecord, theme: light });
       assertVerified(compiled, verification);
-      const chart = await renderCompiled(compiled, verification);
+      const chart = await renderCompiled(compiled, verification, { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed });
       charts.push(chart);
       const { width, height } = chart.variants[0]!;
       console.log(`✓ ${chart.slug.padEnd(32)} ${width}×${height}  ${Math.round(performance.now() - chartStart)} ms`);
@@ -100,8 +102,10 @@ function assertVerified(compiled: CompiledChart, verification: Verification | un
   }
 }
 
-async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined): Promise<RenderedChart> {
-  const { svg, width, height } = await renderChart(compiled.spec);
+async function renderCompiled(compiled: CompiledChart, verification: Verification | undefined, options: RenderChartOptions): Promise<RenderedChart> {
+  const { svg, width, height } = await renderChart(compiled.spec, options).catch((error: unknown) => {
+    throw placed(error, compiled.file);
+  });
   const [png, png2x] = await Promise.all([svgToPng(svg, 1), svgToPng(svg, 2)]);
   const { meta } = compiled;
   return {
@@ -136,4 +140,16 @@ function provenanceOf(compiled: CompiledChart, verification: Verification | unde
 
 function withSentence(sentence: string | undefined): { sentence?: string } {
   return sentence === undefined ? {} : { sentence };
+}
+
+/**
+ * A render error (a refused image or link, a font) placed in the chart's
+ * definition file; its JSON path is in the compiled spec, as validate names it
+ * (`compiled.encoding.url.value`).
+ */
+function placed(error: unknown, file: string): unknown {
+  if (!(error instanceof ChartsError) || error.where.file) return error;
+  const own = error.message.slice(new ChartsError("", error.where).message.length);
+  const field = error.where.field ? `compiled${error.where.field.startsWith("[") ? "" : "."}${error.where.field}` : undefined;
+  return new ChartsError(own, { ...error.where, file, ...(field ? { field } : {}) }, { cause: error });
 }

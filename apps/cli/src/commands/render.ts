@@ -1,9 +1,13 @@
 import { extname, resolve } from "node:path";
 import { ChartsError, invalid, message } from "@charts/errors";
 import { renderFile } from "@charts/render";
+import { parseSeed } from "../config.ts";
 
-/** `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow. */
-export async function render(spec: string, options: { out: string; scale?: string; base?: string }): Promise<void> {
+/**
+ * `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow.
+ * Files are read from `--base` only (default the spec's folder); `--no-links` refuses links; `--seed` seeds random().
+ */
+export async function render(spec: string, options: { out: string; scale?: string; base?: string; seed?: string; links?: boolean }): Promise<void> {
   if (options.scale !== undefined && extname(options.out).toLowerCase() === ".svg") {
     throw new ChartsError(message.optionDoesNotApply("an SVG has no pixels; give an output ending in .png"), { field: "--scale" });
   }
@@ -12,6 +16,7 @@ export async function render(spec: string, options: { out: string; scale?: strin
     throw invalid({ field: "--scale" }, "a number above 0 and at most 10", options.scale);
   }
   const out = resolve(options.out);
-  await renderFile(resolve(spec), out, { scale, base: options.base ? resolve(options.base) : undefined });
+  const seed = parseSeed(options.seed);
+  await renderFile(resolve(spec), out, { scale, seed, links: options.links !== false, ...(options.base ? { base: resolve(options.base) } : {}) });
   console.log(`✓ ${spec} -> ${options.out}`);
 }

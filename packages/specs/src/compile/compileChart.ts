@@ -8,6 +8,7 @@ import { checkFields } from "./checkFields.ts";
 import { checkNumbers } from "./checkNumbers.ts";
 import { inlineData } from "./inlineData.ts";
 import type { Json } from "./plotShape.ts";
+import { refuseUrlData } from "./refuseUrlData.ts";
 import { resolveCites, resolveData } from "./resolveData.ts";
 import { validate, validatePlot } from "./validate.ts";
 
@@ -22,6 +23,7 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  *   1. resolveData         the dataset by name (unknown -> the names there are), rows narrowed by
  *                          `where`; resolveCites the same for the datasets the text quotes
  *   2. validatePlot        the plot is Vega-Lite, with paths in the definition
+ *      refuseUrlData       no data by URL (numbers without provenance), bundled fonts only
  *   3. checkFields         every field used exists in the dataset or is derived
  *      checkNumbers        every number in the headline, dek, notes, alt and labels is a row's figure
  *   4. inlineData          rows as data.values (+ provenance status); filter as a transform
@@ -41,6 +43,7 @@ export function compileChart(definition: ChartDefinition, options: CompileOption
   const { dataset, filter } = resolveData(definition, datasets, file);
   const cited = resolveCites(definition, datasets, file);
   validatePlot(definition.plot, file);
+  refuseUrlData(definition.plot, file);
   checkFields(definition, dataset, file);
   checkNumbers(definition, [dataset, ...cited], sources, file);
   const data = inlineData(dataset);
