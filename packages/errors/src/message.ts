@@ -115,6 +115,31 @@ export function expectedExactFigure(): string {
   return 'a figure with a value, not a vague quantity such as "thousands of"';
 }
 
+/** What a date cell is: ISO only, so 03/04/2023 is never read as March or April. */
+export function expectedIsoDate(): string {
+  return "an ISO date YYYY-MM-DD, or YYYY-MM for a month, such as 2023-04-30 or 2023-04";
+}
+
+/** A date column keeps the form of its first date. */
+export function expectedDateForm(form: "day" | "month", row: number): string {
+  return `a date written as ${form === "day" ? "YYYY-MM-DD" : "YYYY-MM"}, as in row ${row} (one form per column)`;
+}
+
+/** What a dataset's `step` is. */
+export function expectedStep(): string {
+  return 'a step "year", "quarter", "month", "week" or "day", or a multiple such as "5 years"';
+}
+
+/** A declared step a time column cannot take. */
+export function expectedStepFor(column: string, units: readonly string[]): string {
+  return `a step of ${units.join(", ")} (or a multiple) for ${column}`;
+}
+
+/** A date value column: the figure is a date, compared as written. */
+export function expectedDateFigure(cell: string): string {
+  return `a date that is ${cell} as the text writes it (such as "20 June 2024" for 2024-06-20)`;
+}
+
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
 
