@@ -143,6 +143,16 @@ export function expectedDateFigure(cell: string): string {
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
 
+/** Annotations are drawn on one plot, or in every panel of a facet; a repeat or concat has panels of different plots. */
+export function annotationCannotApply(type: string, kind: string): string {
+  return `a ${type} annotation applies to a unit, layer or facet plot (drawn in every panel) but the plot is a ${kind}, whose panels draw different things: annotate a unit or layer plot, or facet one instead`;
+}
+
+/** A year column is drawn as a year: a timeUnit would read 2014 as milliseconds. */
+export function timeUnitOnYear(column: string, timeUnit: unknown): string {
+  return `expected no timeUnit on the year column ${column} (a year is drawn as a year, whatever its type) but received ${describe(timeUnit)}`;
+}
+
 // ---------------------------------------------------------------------------
 // render (Vega, fonts, images, links, PNG)
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ChartsError, message } from "@charts/errors";
 import { light } from "@charts/theme";
 import { annotate as annotateJson } from "../../src/compile/annotate.ts";
 import type { Annotation } from "../../src/types.ts";
@@ -181,7 +182,7 @@ describe("annotate(plot, annotations, options)", () => {
     expect(out.spec.layer).toHaveLength(2);
     const concat = { hconcat: [armsPlot()] };
     expect(() => annotate(concat, [{ type: "values" } as Annotation], options)).toThrow(
-      `${F}, annotations: expected a unit, layer or facet plot to annotate but received a plot with keys hconcat`,
+      new ChartsError(message.annotationCannotApply("values", "hconcat"), { file: F, field: "annotations[0]" }),
     );
   });
 });

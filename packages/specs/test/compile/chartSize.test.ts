@@ -6,8 +6,8 @@ const rows = [{ partner: "China" }, { partner: "Russia" }, { partner: "China" }]
 
 describe("chartSize(definition, rows, theme)", () => {
   it("uses the definition's size, else the theme width and 9:16 of it", () => {
-    expect(chartSize({ width: 400, height: 300, plot: { mark: "bar" } }, rows, light)).toEqual({ width: 400, height: 300 });
-    expect(chartSize({ plot: { mark: "line" } }, rows, light)).toEqual({ width: light.defaultWidth, height: 360 });
+    expect(chartSize({ width: 400, height: 300, plot: { mark: "bar" } }, rows, light)).toEqual({ width: 400, height: 300, view: { width: 400, height: 300 } });
+    expect(chartSize({ plot: { mark: "line" } }, rows, light)).toMatchObject({ width: light.defaultWidth, height: 360 });
   });
 
   it("gives categories down the y axis a row each", () => {

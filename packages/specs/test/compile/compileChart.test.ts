@@ -42,27 +42,44 @@ describe("compileChart(definition, options)", () => {
     expect(marks).not.toContain("line");
   });
 
-  it("shades 2015-2021 as years without figures and labels both values", () => {
-    const [band, , gap, peak, last] = spec.layer;
-    expect(band.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0, scale: spec.layer[1].encoding.x.scale });
-    expect(band.encoding.x2).toEqual({ datum: 2021, bandPosition: 1 });
-    expect(gap.encoding.text).toEqual({ value: "No figures in the sources" });
+  it("shades 2015-2021 from the rows, labels the band and notes the gap, without the definition saying so", () => {
+    const [band, , peak, last, gap] = spec.layer;
+    const scale = { domain: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022] };
+    expect(band.encoding.x).toEqual({ field: "__gapFrom", type: "ordinal", bandPosition: 0, scale, title: null });
+    expect(band.encoding.x2).toEqual({ field: "__gapTo", bandPosition: 1 });
+    // A window over the periods drawn finds the years before each; a gap is more than a step.
+    expect(band.transform).toContainEqual({ filter: 'isValid(datum["__periodBefore"]) && datum["__period"] - datum["__periodBefore"] > 1' });
+    expect(gap.encoding.text).toEqual({ value: ["No figures", "in the sources"] });
     expect(peak.transform).toEqual([{ filter: { field: "year", equal: 2014 } }]);
     expect(peak.encoding.text).toEqual({ value: "About $1bn, the peak" });
     expect(last.transform).toEqual([{ filter: { field: "year", equal: 2022 } }]);
+    expect(compiled.meta.notes).toBe("No figures for 2015\u2009–\u20092021 in the sources. The sources describe only a steady decrease after the peak.");
+  });
+
+  it("lists every year on an ordinal axis the definition leaves without a domain, so the empty years keep their slots", () => {
+    const definition = armsChart();
+    delete (definition.plot as Json).encoding.x.scale;
+    const out = compileChart(definition, options).spec as Json;
+    expect(out.layer[1].encoding.x.scale).toEqual({ domain: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022] });
+    expect(vegaLiteErrors(out)).toEqual([]);
   });
 
   it("applies the house theme and formats", () => {
     expect(spec.config).toEqual(vegaLiteConfig(light));
     expect(spec.layer[1].encoding.y.title).toBeNull();
     expect(spec.layer[1].encoding.y.axis).toEqual({ formatType: "house", format: { unit: "USD million", locale: "en-GB" } });
-    expect(spec.layer[1].encoding.x.axis).toEqual({ formatType: "house", format: { unit: "year", locale: "en-GB" } });
+    expect(spec.layer[1].encoding.x.axis).toEqual({
+      values: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022],
+      description: "X-axis: years from 2014 to 2022",
+      formatType: "house",
+      format: { unit: "year", locale: "en-GB" },
+    });
     expect(spec.width).toBe(light.defaultWidth);
     expect(spec.height).toBe(360);
   });
 
   it("carries the publishing metadata in usermeta.chart", () => {
-    expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB" });
+    expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB", width: light.defaultWidth });
     expect(spec.usermeta).toEqual({ chart: compiled.meta });
     expect(spec.description).toBe(armsChart().alt);
     expect(compiled.datasets).toEqual(["russia-arms-transfers"]);
