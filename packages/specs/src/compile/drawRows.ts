@@ -92,7 +92,8 @@ function drawView(view: View, options: DrawRowsOptions): Json {
   const notStated = dataset.rows.some((row) => row.provenance.status !== "stated");
   const context: UnitContext = { ...options, view, axis, found: gaps, notStated };
   const styled = mapUnits(view.spec, {}, (unit, inherited) => drawUnit(unit, inherited, context));
-  if (!axis || options.gaps.mark === false || (!gaps?.panels.length && !options.filtered)) return styled;
+  // Only gaps the compiler can name are shaded: a period a Vega filter drops is the desk's choice, not a gap in the sources.
+  if (!axis || options.gaps.mark === false || !gaps?.panels.length) return styled;
   const [band, label] = gapLayers(styled, axis, context);
   return withLayers(styled, [band], label ? [label] : []);
 }
@@ -234,21 +235,57 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
   const colours = pick(own, ["color", "stroke"]);
   const colour = markColour(unit, theme);
   const lineWidth = (vegaLiteConfig(theme).line as { strokeWidth: number }).strokeWidth;
-  const layers: Json[] = [solid];
-  if (notStated && !stacked) {
+  // Layers without rows would only make Vega warn of empty extents.
+  const has = filtered ? { solid: true, dashed: true, alone: true } : steps(context.dataset, series, axis, area);
+  const layers: Json[] = has.solid ? [solid] : [];
+  if (has.dashed && !stacked) {
     layers.push({
       transform: [{ filter: `${near(F.period, F.after)} && (${NOT_STATED} || ${d(F.statusAfter)} !== 'stated')` }],
       mark: { type: "rule", color: colour, strokeDash: LINE_DASH, strokeWidth: lineWidth, strokeCap: "butt" },
       encoding: { ...at, [`${channel}2`]: { field: F.timeAfter }, [`${other}2`]: { field: F.valueAfter }, ...colours },
     });
   }
-  layers.push({
-    transform: [{ filter: `${STATED} && !(${near(F.before, F.period)}) && !(${near(F.period, F.after)})` }],
-    mark: { type: "point", color: colour, filled: true, size: 40, opacity: 1 },
-    encoding: { ...at, ...colours },
-  });
+  if (has.alone) {
+    layers.push({
+      transform: [{ filter: `${STATED} && !(${near(F.before, F.period)}) && !(${near(F.period, F.after)})` }],
+      mark: { type: "point", color: colour, filled: true, size: 40, opacity: 1 },
+      encoding: { ...at, ...colours },
+    });
+  }
   if (notStated && !stacked) layers.push(hollowPoints(at, colours, colour, theme));
   return { transform: [...(Array.isArray(transform) ? transform : []), ...dataflow], layer: layers };
+}
+
+/**
+ * Which parts of a segmented line the rows drawn have, as the dataflow will
+ * find them: solid steps (between stated rows, or any rows of an area),
+ * dashed steps (touching a derived or implied row), stated rows alone
+ * between gaps.
+ */
+function steps(dataset: Dataset, series: string[], axis: TimeAxis, area: boolean): { solid: boolean; dashed: boolean; alone: boolean } {
+  const bySeries = new Map<string, Array<{ period: number; stated: boolean }>>();
+  for (const row of dataset.rows) {
+    const value = row.values[axis.field];
+    if (value === null || value === undefined) continue;
+    const key = JSON.stringify(series.map((field) => row.values[field] ?? null));
+    const list = bySeries.get(key) ?? [];
+    list.push({ period: periodOf(value, axis.step.unit), stated: row.provenance.status === "stated" });
+    bySeries.set(key, list);
+  }
+  const has = { solid: false, dashed: false, alone: false };
+  const near = (a: { period: number } | undefined, b: { period: number } | undefined) => !!a && !!b && b.period - a.period <= axis.step.every;
+  for (const rows of bySeries.values()) {
+    rows.sort((a, b) => a.period - b.period);
+    rows.forEach((row, i) => {
+      const [before, after] = [rows[i - 1], rows[i + 1]];
+      if (near(row, after)) {
+        if (area || (row.stated && after!.stated)) has.solid = true;
+        if (!row.stated || !after!.stated) has.dashed = true;
+      }
+      if (row.stated && !near(before, row) && !near(row, after)) has.alone = true;
+    });
+  }
+  return has;
 }
 
 /** A line without a time axis keeps its path; its derived and implied rows get hollow points. */
@@ -268,11 +305,15 @@ function hollowPoints(at: Json, colours: Json, colour: string, theme: Theme): Js
   };
 }
 
-/** A position channel for a layer drawn on the same scale: field, type, the scale's settings and title, no axis. */
+/**
+ * A position channel for a layer drawn on the same scale: field, type, the
+ * scale's settings, title and axis (the same axis: a layer may be all that
+ * is left of a line whose rows are all apart).
+ */
 function positioned(def: unknown): Json | undefined {
   const copy = position(def);
-  if (copy && isObject(def) && def.scale !== undefined) copy.scale = def.scale;
-  if (copy && isObject(def) && def.title !== undefined) copy.title = def.title;
+  if (!copy || !isObject(def)) return copy;
+  for (const key of ["scale", "title", "axis"]) if (def[key] !== undefined) copy[key] = def[key];
   return copy;
 }
 

@@ -74,7 +74,14 @@ function normaliseTypes(spec: Json, path: string, { dataset, file }: TimeAxesOpt
       if (!column || !isObject(def)) continue;
       if (column.type === "year") {
         if (def.timeUnit !== undefined) throw new ChartsError(message.timeUnitOnYear(column.name, def.timeUnit), { file, field: `${at}.${channel}.timeUnit` });
-        if (def.type === "temporal") def.type = "quantitative";
+        if (def.type === "temporal") {
+          def.type = "quantitative";
+          // A time scale would read the year as an instant.
+          if (isObject(def.scale) && (def.scale.type === "time" || def.scale.type === "utc")) {
+            const { type: _, ...scale } = def.scale;
+            def.scale = scale;
+          }
+        }
       } else if (channel === "x" || channel === "y") {
         def.type = "temporal";
       }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { light, vegaLiteConfig } from "@charts/theme";
 import { compileChart } from "../../src/compile/compileChart.ts";
 import type { ChartDefinition } from "../../src/types.ts";
@@ -127,7 +127,7 @@ describe("compileChart(definition, options)", () => {
       ),
     );
     expect(() => compileChart({ ...armsChart(), data: "arms" }, options)).toThrow(
-      `${F}, data: expected one of the datasets russia-arms-transfers, trade-by-partner but received "arms"`,
+      `${F}, data: expected one of the datasets cargo, exports, russia-arms-transfers, trade-by-partner but received "arms"`,
     );
     expect(() => compileChart({ ...armsChart(), alt: "" }, options)).toThrow(`${F}, alt: expected a non-empty string but received "" of type string`);
     const badMark = armsChart();
@@ -139,5 +139,82 @@ describe("compileChart(definition, options)", () => {
     const definition = armsChart();
     compileChart(definition, options);
     expect(definition).toEqual(armsChart());
+  });
+});
+
+describe("compileChart with small multiples, dates and derived rows", () => {
+  const base = {
+    slug: "exports",
+    headline: "China's exports grew every year to $36bn in 2018",
+    dek: "Exports, US$ billion",
+    alt: "Small multiples of exports by country.",
+    data: "exports",
+  };
+  const line = { mark: "line", encoding: { x: { field: "year", type: "quantitative", title: null }, y: { field: "exports", type: "quantitative", title: null } } };
+
+  it("compiles a facet, a repeat, a concat, a layer and a unit faceted by its encoding into valid Vega-Lite, sized to the width", () => {
+    const plots: Json[] = [
+      { facet: { field: "country", type: "nominal" }, spec: line },
+      { repeat: ["exports"], spec: { ...line, encoding: { ...line.encoding, y: { field: { repeat: "repeat" }, type: "quantitative" } } } },
+      { hconcat: [line, { ...line, mark: "point" }] },
+      { vconcat: [line, { layer: [line] }] },
+      { layer: [line, { ...line, mark: "point" }] },
+      { ...line, encoding: { ...line.encoding, facet: { field: "country", type: "nominal", columns: 3 } } },
+    ];
+    for (const plot of plots) {
+      const out = compileChart({ ...base, plot } as ChartDefinition, options);
+      expect(vegaLiteErrors(out.spec), JSON.stringify(plot).slice(0, 60)).toEqual([]);
+      expect(out.meta.width).toBe(light.defaultWidth);
+    }
+    const facet = compileChart({ ...base, plot: plots[0]! } as ChartDefinition, options).spec as Json;
+    expect(facet.width).toBeUndefined();
+    expect(facet.columns).toBe(2);
+    expect(facet.autosize).toEqual({ type: "pad", contains: "padding" });
+    expect(facet.spec.width).toBe(268);
+    // Each panel shades its own gaps; the notes name them.
+    expect(facet.spec.layer[0].mark.type).toBe("rect");
+    const notes = compileChart({ ...base, plot: plots[0]! } as ChartDefinition, options).meta.notes;
+    expect(notes).toContain("Russia: no figures for 2015");
+    expect(notes).toContain("China (2016) is derived: twice the 2015 figure of the sector.");
+    const faceted = compileChart({ ...base, plot: plots[5]! } as ChartDefinition, options).spec as Json;
+    expect(faceted.columns).toBe(3);
+    expect(faceted.facet).toEqual({ field: "country", type: "nominal" });
+  });
+
+  it("draws annotations in every panel of a facet and refuses them on a repeat, naming the annotation", () => {
+    const facet = { facet: { field: "country", type: "nominal" }, spec: line };
+    const labelled = compileChart({ ...base, plot: facet, annotations: [{ type: "label", at: { year: 2018 }, text: "2018" }] } as ChartDefinition, options).spec as Json;
+    expect(labelled.spec.layer.map((l: Json) => l.mark?.type ?? l.mark ?? "layer")).toContain("text");
+    const repeat = { repeat: ["exports"], spec: line };
+    expect(() => compileChart({ ...base, plot: repeat, annotations: [{ type: "values" }] } as ChartDefinition, options)).toThrow(
+      new ChartsError(message.annotationCannotApply("values", "repeat"), { file: F, field: "annotations[0]" }),
+    );
+  });
+
+  it("compiles dates on a UTC scale with the locale's names, and requires a reason when gaps are not marked", () => {
+    const dated = {
+      ...base,
+      headline: "Cargo fell to 1.1m tonnes in 2024",
+      alt: "A line of cargo by quarter.",
+      data: "cargo",
+      locale: "fr-FR",
+      plot: { mark: "line", encoding: { x: { field: "quarter", type: "temporal" }, y: { field: "cargo", type: "quantitative" } } },
+    } as ChartDefinition;
+    const out = compileChart(dated, options);
+    expect(vegaLiteErrors(out.spec)).toEqual([]);
+    expect((out.spec as Json).config.locale.time.shortMonths[6]).toBe("juil.");
+    expect(out.meta.notes).toBe("Pas de chiffres pour T3–T4 2023 dans les sources.");
+    expect(() => compileChart({ ...dated, gaps: { mark: false } }, options)).toThrow(`${F}, gaps.reason: expected a value (it is required) but received nothing`);
+    const unmarked = compileChart({ ...dated, gaps: { mark: false, reason: "The port was closed." } }, options);
+    expect(unmarked.meta.notes).toBe("The port was closed.");
+    expect((unmarked.spec as Json).layer.map((l: Json) => l.mark)).toEqual(["line"]);
+  });
+
+  it("draws the derived rows of a plain definition apart, without the definition writing a condition", () => {
+    const bars = { mark: "bar", encoding: { x: { field: "year", type: "ordinal" }, y: { field: "exports", type: "quantitative" } } };
+    const china = compileChart({ ...base, data: { dataset: "exports", where: { country: "China" } }, plot: bars } as ChartDefinition, options);
+    const spec = china.spec as Json;
+    expect(spec.encoding.fillOpacity).toEqual({ condition: { test: "datum.status !== 'stated'", value: 0.35 }, value: 1 });
+    expect(china.meta.notes).toBe("2016 is derived: twice the 2015 figure of the sector.");
   });
 });
