@@ -26,7 +26,8 @@ export interface Layout {
  * row per category (autosize "fit": axes included).
  *
  * Small multiples (facet, repeat, concat) cannot be fitted by Vega: their
- * panels are sized so the whole fills the width, as many columns as leave a
+ * panels are sized so the whole fills the width (a facet's panels share a
+ * value axis per row, others have one each), as many columns as leave a
  * panel at least 180 px (or the plot's `columns`), each panel's height the
  * definition's `height` or 3:5 of its width. sizeSpec writes the sizes in.
  */
@@ -42,8 +43,9 @@ export function chartSize(
     const inner = width - 2 * theme.spacing.padding;
     const { count, columns } = panels(plot, rows, inner, spacing);
     const across = Math.min(count, columns);
-    const hconcat = Array.isArray(plot.hconcat);
-    const panel = Math.max(60, Math.floor((inner - (hconcat ? across : 1) * AXIS - (across - 1) * spacing) / across));
+    // A facet's panels share one value axis per row; repeated and concatenated panels each have their own.
+    const axes = isObject(plot.facet) ? 1 : across;
+    const panel = Math.max(60, Math.floor((inner - axes * AXIS - (across - 1) * spacing) / across));
     const height = definition.height ?? Math.max(120, Math.round(panel * (Array.isArray(plot.vconcat) ? 9 / 16 : 0.6)));
     return { width, height, view: { width: panel, height }, ...(isObject(plot.facet) || plot.repeat !== undefined || Array.isArray(plot.concat) ? { columns } : {}) };
   }
