@@ -148,6 +148,11 @@ export function annotationCannotApply(type: string, kind: string): string {
   return `a ${type} annotation applies to a unit, layer or facet plot (drawn in every panel) but the plot is a ${kind}, whose panels draw different things: annotate a unit or layer plot, or facet one instead`;
 }
 
+/** `gaps` in a definition whose plot has no time axis to have gaps along. */
+export function gapsWithoutTimeAxis(): string {
+  return "expected a plot with a year or date column on its x or y axis (gaps are the periods missing along it) but the plot has none";
+}
+
 /** A year column is drawn as a year: a timeUnit would read 2014 as milliseconds. */
 export function timeUnitOnYear(column: string, timeUnit: unknown): string {
   return `expected no timeUnit on the year column ${column} (a year is drawn as a year, whatever its type) but received ${describe(timeUnit)}`;

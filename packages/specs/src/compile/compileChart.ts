@@ -9,8 +9,10 @@ import { checkNumbers } from "./checkNumbers.ts";
 import { drawRows } from "./drawRows.ts";
 import { generatedNotes } from "./generatedNotes.ts";
 import { inlineData } from "./inlineData.ts";
-import { normalizeFacets, type Json } from "./plotShape.ts";
+import { ChartsError, message } from "@charts/errors";
+import { normalizeFacets, viewsOf, type Json } from "./plotShape.ts";
 import { resolveCites, resolveData } from "./resolveData.ts";
+import { timeAxisOf } from "./timeAxis.ts";
 import { timeAxes } from "./timeAxes.ts";
 import { validate, validatePlot } from "./validate.ts";
 
@@ -58,6 +60,9 @@ export function compileChart(definition: ChartDefinition, options: CompileOption
 
   const gaps = definition.gaps ?? {};
   const timed = timeAxes(normalized, { file, dataset, theme, locale, viewWidth: layout.view.width, viewHeight: layout.view.height });
+  if (definition.gaps && !viewsOf(timed).some((view) => timeAxisOf(view.spec, dataset))) {
+    throw new ChartsError(message.gapsWithoutTimeAxis(), { file, field: "gaps" });
+  }
   const annotated = annotate(timed, definition.annotations ?? [], { file, dataset, theme, locale });
   const plot = drawRows(annotated, { dataset, theme, locale, gaps, viewWidth: layout.view.width, filtered: filter !== undefined });
   const { config } = applyTheme(plot, { dataset, theme, locale });

@@ -25,6 +25,9 @@ const F = {
   breaks: "__break",
   segment: "__segment",
   segmentRows: "__segmentRows",
+  end: "__end",
+  stepTime: "__stepTime",
+  stepValue: "__stepValue",
   rows: "__rows",
   gapFrom: "__gapFrom",
   gapTo: "__gapTo",
@@ -175,10 +178,11 @@ function split(unit: Json, changes: Json): Json {
 /**
  * A line (or area) over time, in segments: a window over each series,
  * sorted by time, finds the periods before and after each row; a new
- * segment starts after a gap and, for lines, wherever a derived or implied
- * row begins or ends a step. Solid segments are the line's own mark; steps
- * that touch such a row are dashed rules; the row itself a hollow point; a
- * stated row alone between gaps a point.
+ * segment starts after a gap and wherever a derived or implied row begins
+ * or ends a step. Solid segments are the line's own mark; steps that touch
+ * such a row are dashed rules (over a lighter area of their own, for an
+ * area); the row itself a hollow point; a stated row alone between gaps a
+ * point.
  */
 function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
   const { axis, found: gaps, view, theme, filtered, notStated } = context;
@@ -191,8 +195,10 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
   if (!seriesGaps && !notStated && !filtered) return unit;
 
   const area = markType(unit) === "area";
-  // A stacked area's top is not its row's value: dashed steps and points would stand elsewhere.
+  // Stacked areas are drawn whole: Vega-Lite fills each series' missing periods with zeros to stack them,
+  // and a row's top is not its value, so segments, dashed steps and points would stand elsewhere.
   const stacked = area && seriesFieldsOf(encoding, axis.field).length > 0 && value.stack !== null && value.stack !== false;
+  if (stacked) return unit;
   const series = [...new Set([...view.panels, ...seriesFieldsOf(encoding, axis.field)])];
   const every = axis.step.every;
   const d = (field: string) => `datum[${JSON.stringify(field)}]`;
@@ -215,12 +221,7 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
     },
     // Vega-Lite takes a window's output for a number and would not read it as a date on a time axis.
     { calculate: d(F.nextTime), as: F.timeAfter },
-    {
-      calculate: area
-        ? `${near(F.before, F.period)} ? 0 : 1`
-        : `${near(F.before, F.period)} && ${STATED} && ${d(F.statusBefore)} === 'stated' ? 0 : 1`,
-      as: F.breaks,
-    },
+    { calculate: `${near(F.before, F.period)} && ${STATED} && ${d(F.statusBefore)} === 'stated' ? 0 : 1`, as: F.breaks },
     { window: [{ op: "sum", field: F.breaks, as: F.segment }], groupby: series, sort },
     { joinaggregate: [{ op: "count", as: F.segmentRows }], groupby: [...series, F.segment] },
   ];
@@ -229,18 +230,43 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
   const solid: Json = {
     ...line,
     transform: [{ filter: `${d(F.segmentRows)} > 1` }],
-    encoding: { ...own, detail: [...details, ...series.map((field) => ({ field, type: "nominal" })), { field: F.segment, type: "nominal" }] },
+    encoding: {
+      ...own,
+      // An area's segments are not a stack.
+      ...(area ? { [other]: { ...value, stack: null } } : {}),
+      detail: [...details, ...series.map((field) => ({ field, type: "nominal" })), { field: F.segment, type: "nominal" }],
+    },
   };
   const at = { [channel]: positioned(encoding[channel]), [other]: positioned(value) };
   const colours = pick(own, ["color", "stroke"]);
   const colour = markColour(unit, theme);
   const lineWidth = (vegaLiteConfig(theme).line as { strokeWidth: number }).strokeWidth;
   // Layers without rows would only make Vega warn of empty extents.
-  const has = filtered ? { solid: true, dashed: true, alone: true } : steps(context.dataset, series, axis, area);
+  const has = filtered ? { solid: true, dashed: true, alone: true } : steps(context.dataset, series, axis);
   const layers: Json[] = has.solid ? [solid] : [];
-  if (has.dashed && !stacked) {
+  const derivedStep = `${near(F.period, F.after)} && (${NOT_STATED} || ${d(F.statusAfter)} !== 'stated')`;
+  if (has.dashed && area) {
+    // Each step that touches a derived or implied row is its own lighter area: its two ends, one row each.
     layers.push({
-      transform: [{ filter: `${near(F.period, F.after)} && (${NOT_STATED} || ${d(F.statusAfter)} !== 'stated')` }],
+      transform: [
+        { filter: derivedStep },
+        { calculate: "[0, 1]", as: F.end },
+        { flatten: [F.end] },
+        { calculate: `${d(F.end)} === 0 ? ${d(axis.field)} : ${d(F.timeAfter)}`, as: F.stepTime },
+        { calculate: `${d(F.end)} === 0 ? ${d(value.field)} : ${d(F.valueAfter)}`, as: F.stepValue },
+      ],
+      mark: { ...(isObject(line.mark) ? line.mark : { type: "area" }), color: colour, fillOpacity: LIGHT },
+      encoding: {
+        [channel]: { ...at[channel], field: F.stepTime },
+        [other]: { ...at[other], field: F.stepValue, stack: null },
+        detail: [...series.map((field) => ({ field, type: "nominal" })), { field: F.period, type: "nominal" }],
+        ...colours,
+      },
+    });
+  }
+  if (has.dashed) {
+    layers.push({
+      transform: [{ filter: derivedStep }],
       mark: { type: "rule", color: colour, strokeDash: LINE_DASH, strokeWidth: lineWidth, strokeCap: "butt" },
       encoding: { ...at, [`${channel}2`]: { field: F.timeAfter }, [`${other}2`]: { field: F.valueAfter }, ...colours },
     });
@@ -252,17 +278,17 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
       encoding: { ...at, ...colours },
     });
   }
-  if (notStated && !stacked) layers.push(hollowPoints(at, colours, colour, theme));
+  if (notStated) layers.push(hollowPoints(at, colours, colour, theme));
   return { transform: [...(Array.isArray(transform) ? transform : []), ...dataflow], layer: layers };
 }
 
 /**
  * Which parts of a segmented line the rows drawn have, as the dataflow will
- * find them: solid steps (between stated rows, or any rows of an area),
+ * find them: solid steps (between stated rows),
  * dashed steps (touching a derived or implied row), stated rows alone
  * between gaps.
  */
-function steps(dataset: Dataset, series: string[], axis: TimeAxis, area: boolean): { solid: boolean; dashed: boolean; alone: boolean } {
+function steps(dataset: Dataset, series: string[], axis: TimeAxis): { solid: boolean; dashed: boolean; alone: boolean } {
   const bySeries = new Map<string, Array<{ period: number; stated: boolean }>>();
   for (const row of dataset.rows) {
     const value = row.values[axis.field];
@@ -279,7 +305,7 @@ function steps(dataset: Dataset, series: string[], axis: TimeAxis, area: boolean
     rows.forEach((row, i) => {
       const [before, after] = [rows[i - 1], rows[i + 1]];
       if (near(row, after)) {
-        if (area || (row.stated && after!.stated)) has.solid = true;
+        if (row.stated && after!.stated) has.solid = true;
         if (!row.stated || !after!.stated) has.dashed = true;
       }
       if (row.stated && !near(before, row) && !near(row, after)) has.alone = true;

@@ -3,7 +3,7 @@
 // after the chart's own filters), so the period arithmetic of
 // @charts/datasets (periodOf, periodStart) is written here once more as Vega
 // expressions; a test keeps the two equal.
-import { periodStart, timeStep, type Column, type Dataset, type TimeStep } from "@charts/datasets";
+import { periodStart, readIsoDate, timeStep, type Column, type Dataset, type TimeStep } from "@charts/datasets";
 import { isDiscrete, isObject, units, type Json } from "./plotShape.ts";
 
 export interface TimeAxis {
@@ -93,4 +93,15 @@ export function startOf(axis: Pick<TimeAxis, "kind" | "step">, index: number): n
 /** The length of one step on the axis, in years or ms, near period `index`. */
 export function stepLength(axis: Pick<TimeAxis, "kind" | "step">, index: number): number {
   return startOf(axis, index + axis.step.every) - startOf(axis, index);
+}
+
+/**
+ * A value as Vega-Lite compares or places it on a column's scale: an ISO
+ * date of a date column as a UTC DateTime (a string would be compared as a
+ * string, or not placed at all); anything else as it is.
+ */
+export function datumOf(dataset: Pick<Dataset, "meta">, field: string, value: string | number): string | number | Json {
+  const column = dataset.meta.columns.find((c) => c.name === field);
+  const date = column?.type === "date" && typeof value === "string" ? readIsoDate(value) : undefined;
+  return date ? { year: date.year, month: date.month, date: date.day, utc: true } : value;
 }

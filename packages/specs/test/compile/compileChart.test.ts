@@ -205,6 +205,9 @@ describe("compileChart with small multiples, dates and derived rows", () => {
     expect((out.spec as Json).config.locale.time.shortMonths[6]).toBe("juil.");
     expect(out.meta.notes).toBe("Pas de chiffres pour T3–T4 2023 dans les sources.");
     expect(() => compileChart({ ...dated, gaps: { mark: false } }, options)).toThrow(`${F}, gaps.reason: expected a value (it is required) but received nothing`);
+    expect(() => compileChart({ ...base, gaps: { label: "x" }, plot: { mark: "bar", encoding: { y: { field: "country", type: "nominal" }, x: { field: "exports", type: "quantitative" } } } } as ChartDefinition, options)).toThrow(
+      new ChartsError(message.gapsWithoutTimeAxis(), { file: F, field: "gaps" }),
+    );
     const unmarked = compileChart({ ...dated, gaps: { mark: false, reason: "The port was closed." } }, options);
     expect(unmarked.meta.notes).toBe("The port was closed.");
     expect((unmarked.spec as Json).layer.map((l: Json) => l.mark)).toEqual(["line"]);

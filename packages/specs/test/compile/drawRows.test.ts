@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { light } from "@charts/theme";
 import { drawRows as drawRowsJson, NOT_STATED } from "../../src/compile/drawRows.ts";
-import { arms, exports, trade } from "../fixtures/datasets.ts";
+import { arms, cargo, exports, trade } from "../fixtures/datasets.ts";
 
 type Json = Record<string, any>;
 const drawRows = drawRowsJson as (...args: Parameters<typeof drawRowsJson>) => Json;
@@ -83,6 +83,20 @@ describe("drawRows(plot, options)", () => {
     expect(own.layer.at(-1).mark).toMatchObject({ align: "left", baseline: "top" });
     expect(drawRows(plot, { ...options, dataset: arms, gaps: { label: null } }).layer.map(markOf)).toEqual(["rect", "bar"]);
     expect(drawRows(plot, { ...options, dataset: arms, gaps: { mark: false, reason: "r" } })).toEqual(plot);
+  });
+
+  it("breaks an area at its gaps and draws its derived steps as lighter areas of their own, but leaves a stacked area whole", () => {
+    const derived = { ...cargo, rows: cargo.rows.map((row) => (row.values.quarter === "2024-04-01" ? { ...row, provenance: { ...row.provenance, status: "derived" as const, note: "n" } } : row)) };
+    const area = { mark: "area", encoding: { x: { field: "quarter", type: "temporal" }, y: { field: "cargo", type: "quantitative" } } };
+    const out = drawRows(area, { ...options, dataset: derived });
+    expect(out.layer.map(markOf)).toEqual(["rect", "area", "area", "rule", "point", "text"]);
+    const [, solid, light_] = out.layer;
+    expect(solid.encoding.y).toEqual({ field: "cargo", type: "quantitative", stack: null });
+    expect(light_.mark).toEqual({ type: "area", color: light.colors.categorical[0], fillOpacity: 0.35 });
+    expect(light_.transform.slice(1, 3)).toEqual([{ calculate: "[0, 1]", as: "__end" }, { flatten: ["__end"] }]);
+    expect(light_.encoding.x.field).toBe("__stepTime");
+    const stacked = { mark: "area", encoding: { x, y: { field: "exports", type: "quantitative" }, color: { field: "country", type: "nominal" } } };
+    expect(drawRows(stacked, options)).toEqual(stacked);
   });
 
   it("shades each panel of small multiples apart", () => {
