@@ -105,4 +105,21 @@ describe("applyTheme with dates and small multiples", () => {
     applyTheme(concat, { dataset: exports, theme: light, locale: "en-GB" });
     expect(concat.hconcat[0].encoding.y.axis.format.unit).toBe("USD billion");
   });
+
+  it("writes years in legends and panel names as years, and flushes the x labels of panels", () => {
+    const facet: Json = {
+      facet: { field: "year", type: "ordinal" },
+      spec: { mark: "bar", encoding: { x: { field: "exports", type: "quantitative" }, color: { field: "year", type: "quantitative", legend: {} } } },
+    };
+    const { config } = applyTheme(facet, { dataset: exports, theme: light, locale: "en-GB" });
+    const year = { formatType: "house", format: { unit: "year", locale: "en-GB" } };
+    expect(facet.facet.header).toEqual(year);
+    expect(facet.spec.encoding.color.legend).toEqual({ ...year, tickMinStep: 1 });
+    expect((config.axisX as Json).labelFlush).toBe(true);
+    expect((applyTheme({ mark: "bar" }, { dataset: exports, theme: light, locale: "en-GB" }).config.axisX as Json).labelFlush).toBe(false);
+    const hidden: Json = { mark: "bar", encoding: { color: { field: "year", type: "ordinal", legend: null } } };
+    applyTheme(hidden, { dataset: exports, theme: light, locale: "en-GB" });
+    expect(hidden.encoding.color.legend).toBeNull();
+  });
 });
+
