@@ -1,6 +1,6 @@
 import { timeStep, type Dataset } from "@charts/datasets";
 import { vegaLiteConfig, type Theme } from "@charts/theme";
-import { isComposite, isObject, units, houseUnit, repeatedFields, viewsOf, type Json } from "./plotShape.ts";
+import { facetDefs, isComposite, isObject, units, houseUnit, repeatedFields, viewsOf, type Json } from "./plotShape.ts";
 import { timeColumn } from "./timeAxis.ts";
 import { datePattern, timeLocale } from "./timeFormats.ts";
 
@@ -87,11 +87,4 @@ export function applyTheme(plot: Json, options: { dataset: Dataset; theme: Theme
   // Panels side by side would run the last label of one x axis into the first of the next.
   const flush = isComposite(plot) ? { axisX: { ...(config.axisX as Json), labelFlush: true } } : {};
   return { config: { ...config, ...flush, ...(dates ? { locale: { time: timeLocale(locale) } } : {}) } };
-}
-
-/** The field definitions of every facet operator in a plot (its rows, columns or wrapped panels), recursively. */
-function facetDefs(plot: Json): Json[] {
-  const own = isObject(plot.facet) ? [plot.facet, plot.facet.row, plot.facet.column].filter((def): def is Json => isObject(def) && def.field !== undefined) : [];
-  const inner = [plot.spec, ...["concat", "hconcat", "vconcat"].flatMap((key) => (Array.isArray(plot[key]) ? (plot[key] as unknown[]) : []))];
-  return [...own, ...inner.filter(isObject).flatMap(facetDefs)];
 }

@@ -155,7 +155,8 @@ function lightFill(unit: Json, encoding: Json, theme: Theme): Json {
   if (encoding.fillOpacity === undefined && encoding.opacity === undefined) own.fillOpacity = when(LIGHT, 1);
   if (encoding.stroke === undefined) {
     const colour = encoding.fill ?? encoding.color;
-    own.stroke = isObject(colour) ? { ...colour, ...(colour.field !== undefined ? { legend: null } : {}) } : { value: markColour(unit, theme) };
+    // The same field and legend: Vega-Lite merges the fill and stroke legends into one.
+    own.stroke = isObject(colour) ? colour : { value: markColour(unit, theme) };
   }
   if (encoding.strokeWidth === undefined) own.strokeWidth = when(OUTLINE, 0);
   if (encoding.strokeDash === undefined) own.strokeDash = when(DASH, [1, 0]);

@@ -193,3 +193,10 @@ export function withLayers(target: Json, below: Json[], above: Json[]): Json {
   const { transform, ...unit } = target;
   return { ...(transform ? { transform } : {}), layer: [...below, unit, ...above] };
 }
+
+/** The field definitions of every facet operator in a plot (its rows, columns or wrapped panels), recursively. */
+export function facetDefs(plot: Json): Json[] {
+  const own = isObject(plot.facet) ? [plot.facet, plot.facet.row, plot.facet.column].filter((def): def is Json => isObject(def) && def.field !== undefined) : [];
+  const inner = [plot.spec, ...["concat", "hconcat", "vconcat"].flatMap((key) => (Array.isArray(plot[key]) ? (plot[key] as unknown[]) : []))];
+  return [...own, ...inner.filter(isObject).flatMap(facetDefs)];
+}

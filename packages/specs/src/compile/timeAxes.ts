@@ -2,7 +2,7 @@ import { periodOf, type Dataset } from "@charts/datasets";
 import { ChartsError, message } from "@charts/errors";
 import type { Theme } from "@charts/theme";
 import { houseWords } from "./houseWords.ts";
-import { encodingsOf, isObject, markType, units, viewsOf, type Json } from "./plotShape.ts";
+import { encodingsOf, facetDefs, isObject, markType, units, viewsOf, type Json } from "./plotShape.ts";
 import { timeAxisOf, timeColumn, startOf, stepLength, type TimeAxis } from "./timeAxis.ts";
 import { datePattern, formatPeriod } from "./timeFormats.ts";
 import { dateTicks, yearTicks, type TickInterval } from "./timeTicks.ts";
@@ -31,7 +31,8 @@ export interface TimeAxesOptions {
  * new plot.
  *
  * - A year is never temporal (2014 would be 2014 ms after 1970) and takes no
- *   timeUnit: a temporal year becomes quantitative. A quantitative year axis
+ *   timeUnit, on any channel: a temporal year becomes quantitative; a facet
+ *   by year has a panel per year (ordinal). A quantitative year axis
  *   does not start at zero: its domain is the years drawn (padded by most of a
  *   period for bars, which are given a width to fill it); an ordinal one lists
  *   every period from the first to the last, so a missing year keeps its
@@ -46,6 +47,8 @@ export interface TimeAxesOptions {
  */
 export function timeAxes(definitionPlot: Json, options: TimeAxesOptions): Json {
   const plot = structuredClone(definitionPlot);
+  // A panel per year is a panel per category.
+  for (const def of facetDefs(plot)) if (timeColumn(options.dataset, def)?.type === "year") def.type = "ordinal";
   for (const view of viewsOf(plot)) {
     normaliseTypes(view.spec, view.path, options);
     for (const channel of ["x", "y"] as const) {
@@ -68,7 +71,7 @@ function channelOnly(spec: Json, channel: "x" | "y"): Json {
 
 function normaliseTypes(spec: Json, path: string, { dataset, file }: TimeAxesOptions): void {
   for (const { encoding, path: at } of encodingsOf(spec, path)) {
-    for (const channel of ["x", "y", "x2", "y2"]) {
+    for (const channel of Object.keys(encoding)) {
       const def = encoding[channel];
       const column = timeColumn(dataset, def);
       if (!column || !isObject(def)) continue;
@@ -83,6 +86,8 @@ function normaliseTypes(spec: Json, path: string, { dataset, file }: TimeAxesOpt
           }
         }
       } else if (channel === "x" || channel === "y") {
+        def.type = "temporal";
+      } else if (def.type !== undefined && def.type !== "temporal" && def.type !== "nominal" && def.type !== "ordinal") {
         def.type = "temporal";
       }
     }

@@ -37,6 +37,13 @@ describe("timeAxes(plot, options)", () => {
     );
   });
 
+  it("draws a year as a year on every channel: a colour is no instant, a facet has a panel per year", () => {
+    const facet = { facet: { field: "year", type: "quantitative" }, spec: { ...plot("bar", "ordinal"), encoding: { ...plot("bar", "ordinal").encoding, color: { field: "year", type: "temporal" } } } };
+    const out = timeAxes(facet, options);
+    expect(out.facet.type).toBe("ordinal");
+    expect(out.spec.encoding.color.type).toBe("quantitative");
+  });
+
   it("lists every year between the first and the last on an ordinal axis: a missing year keeps its empty slot", () => {
     const out = timeAxes(plot("bar", "ordinal"), options);
     expect(out.encoding.x.scale).toEqual({ domain: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022] });
