@@ -79,7 +79,7 @@ export interface DrawRowsOptions {
  * only between stated rows, dashed on a step that touches a derived or
  * implied row, which gets a hollow point; points hollow; number labels
  * italic. Each survives grey scale (lightness, dashes, outlines, italics).
- * A rows's lone point (a stated figure between gaps) is drawn as a point.
+ * A row's lone point (a stated figure between gaps) is drawn as a point.
  *
  * Marks with their own data (annotation bands) and aggregated marks are left
  * as they are; encodings the plot sets (a fillOpacity) are kept.
