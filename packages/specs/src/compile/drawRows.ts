@@ -81,10 +81,13 @@ export interface DrawRowsOptions {
  * italic. Each survives grey scale (lightness, dashes, outlines, italics).
  * A row's lone point (a stated figure between gaps) is drawn as a point.
  *
- * Marks with their own data (annotation bands) and aggregated marks are left
- * as they are; encodings the plot sets (a fillOpacity) are kept.
+ * Marks with their own data (annotation bands) and marks of aggregated rows
+ * (by a transform or an encoding) are left as they are; encodings the plot
+ * sets (a fillOpacity) are kept.
  */
 export function drawRows(plot: Json, options: DrawRowsOptions): Json {
+  // Rows grouped before any view draws them have no single row's status or period.
+  if (grouping(plot.transform)) return plot;
   return mapViews(plot, (view) => drawView(view, options));
 }
 
@@ -94,7 +97,7 @@ function drawView(view: View, options: DrawRowsOptions): Json {
   const gaps = axis ? findGaps(view, axis, dataset) : undefined;
   const notStated = dataset.rows.some((row) => row.provenance.status !== "stated");
   const context: UnitContext = { ...options, view, axis, found: gaps, notStated };
-  const styled = mapUnits(view.spec, {}, (unit, inherited) => drawUnit(unit, inherited, context));
+  const styled = mapUnits(view.spec, {}, (unit, inherited, grouped) => (grouped ? unit : drawUnit(unit, inherited, context)));
   // Only gaps the compiler can name are shaded: a period a Vega filter drops is the desk's choice, not a gap in the sources.
   if (!axis || options.gaps.mark === false || !gaps?.panels.length) return styled;
   const [band, label] = gapLayers(styled, axis, context);
@@ -109,17 +112,27 @@ interface UnitContext extends DrawRowsOptions {
   notStated: boolean;
 }
 
-/** A spec with each unit replaced by `fn(unit, encoding it inherits)`, through nested layers. */
-function mapUnits(spec: Json, inherited: Json, fn: (unit: Json, inherited: Json) => Json): Json {
-  if (!Array.isArray(spec.layer)) return fn(spec, inherited);
+/**
+ * A spec with each unit replaced by `fn(unit, encoding it inherits, grouped)`,
+ * through nested layers; `grouped` when the unit or a layer around it
+ * aggregates its rows.
+ */
+function mapUnits(spec: Json, inherited: Json, fn: (unit: Json, inherited: Json, grouped: boolean) => Json, grouped = false): Json {
+  const within = grouped || grouping(spec.transform);
+  if (!Array.isArray(spec.layer)) return fn(spec, inherited, within);
   const encoding = { ...inherited, ...(isObject(spec.encoding) ? spec.encoding : {}) };
-  return { ...spec, layer: spec.layer.map((layer) => (isObject(layer) ? mapUnits(layer, encoding, fn) : layer)) };
+  return { ...spec, layer: spec.layer.map((layer) => (isObject(layer) ? mapUnits(layer, encoding, fn, within) : layer)) };
+}
+
+/** Whether transforms group rows, so the marks after them draw no row of the dataset. */
+function grouping(transforms: unknown): boolean {
+  return Array.isArray(transforms) && transforms.some((t) => isObject(t) && ["aggregate", "density", "regression", "loess", "quantile", "pivot"].some((key) => key in t));
 }
 
 function drawUnit(unit: Json, inherited: Json, context: UnitContext): Json {
   if (unit.data !== undefined) return unit;
   const encoding = { ...inherited, ...(isObject(unit.encoding) ? unit.encoding : {}) };
-  if (aggregated(unit, encoding)) return unit;
+  if (aggregated(encoding)) return unit;
   const mark = markType(unit) ?? "";
   if (["line", "trail", "area"].includes(mark)) return drawLine(unit, encoding, context);
   if (!context.notStated) return unit;
@@ -131,9 +144,7 @@ function drawUnit(unit: Json, inherited: Json, context: UnitContext): Json {
 }
 
 /** A mark that draws groups of rows has no single row's status. */
-function aggregated(unit: Json, encoding: Json): boolean {
-  const transforms = Array.isArray(unit.transform) ? unit.transform : [];
-  if (transforms.some((t) => isObject(t) && ("aggregate" in t || "bin" in t || "density" in t || "regression" in t || "loess" in t))) return true;
+function aggregated(encoding: Json): boolean {
   return Object.values(encoding).some((def) => isObject(def) && (def.aggregate !== undefined || (def.bin !== undefined && def.bin !== false)));
 }
 

@@ -30,6 +30,14 @@ describe("drawRows(plot, options)", () => {
     expect(own.encoding.fillOpacity).toEqual({ value: 0.8 });
   });
 
+  it("leaves marks of aggregated rows as they are: they draw no single row", () => {
+    const summed = { mark: "bar", encoding: { x: { field: "country", type: "nominal" }, y: { field: "exports", aggregate: "sum", type: "quantitative" } } };
+    expect(drawRows(summed, options)).toEqual(summed);
+    const grouped = { transform: [{ aggregate: [{ op: "sum", field: "exports", as: "total" }], groupby: ["year"] }], layer: [{ mark: "line", encoding: { x, y: { field: "total", type: "quantitative" } } }] };
+    expect(drawRows(grouped, options)).toEqual(grouped);
+    expect(drawRows({ ...grouped, layer: undefined, spec: grouped.layer[0], facet: { field: "year" } }, options)).toMatchObject({ spec: grouped.layer[0] });
+  });
+
   it("draws derived and implied points hollow and their number labels italic", () => {
     const points = drawRows({ mark: "point", encoding: { x, y: { field: "exports", type: "quantitative" } } }, options);
     expect(points.layer.map((l: Json) => l.transform)).toEqual([[{ filter: "datum.status === 'stated'" }], [{ filter: NOT_STATED }]]);
