@@ -1,4 +1,4 @@
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { findFigure, parseFigure, readText, type ParsedFigure, type SourceText } from "@charts/texts";
 import { convertFigure } from "./convertFigure.ts";
 import { evaluateFormula } from "./evaluateFormula.ts";
@@ -17,8 +17,9 @@ const TOLERANCE = 1e-9;
  * exists; it still states the row's figure (in a sentence containing
  * `context`, when given); the figure, parsed and converted to the value
  * column's unit (then run through the formula, for derived rows), equals the
- * row's value within a relative 1e-9; and a `stated` row's years (every
- * `year` column) stand in the figure's sentence.
+ * row's value within a relative 1e-9 (a date value column: the figure is that
+ * date, "20 June 2024" for 2024-06-20); and a `stated` row's years (every
+ * `year` column, and the year of every date) stand in the figure's sentence.
  *
  * The unit is the value column's `unit`; for datasets whose rows carry their
  * own unit, a string column named `unit`; for a `year` value column, `year`.
@@ -106,6 +107,14 @@ async function checkRow(
   }
   const valueColumn = dataset.meta.columns.find((column) => column.name === dataset.meta.value)!;
   const unit = unitOf(dataset, valueColumn, row);
+  const expected = row.values[dataset.meta.value];
+  // A date value is compared as written: the text's date in ISO form.
+  if (valueColumn.type === "date") {
+    if (parsed.kind !== "date" || parsed.date !== expected) {
+      return new ChartsError(`${message.invalid(message.expectedDateFigure(String(expected)), figure)} (text ${source}, dataset ${dataset.name})`, at("figure"));
+    }
+    return { dataset: dataset.name, row: row.row, source, figure, status, sentence: found[0]!.sentence.text, value: Number(expected!.toString().slice(0, 4)) };
+  }
   let value: number;
   if (status === "derived") {
     let base: number;
@@ -119,7 +128,6 @@ async function checkRow(
     value = convertFigure(parsed, unit, at("figure"));
   }
 
-  const expected = row.values[dataset.meta.value];
   if (typeof expected !== "number" || !close(value, expected)) {
     const how = status === "derived" ? `, by ${formula}` : "";
     return fail(
@@ -132,8 +140,8 @@ async function checkRow(
   let sentence = found[0]!.sentence.text;
   if (status === "stated") {
     const years = dataset.meta.columns
-      .filter((column) => column.type === "year" && typeof row.values[column.name] === "number")
-      .map((column) => ({ column: column.name, year: row.values[column.name] as number }));
+      .filter((column) => (column.type === "year" || (column.type === "date" && column.name !== dataset.meta.value)) && row.values[column.name] !== null)
+      .map((column) => ({ column: column.name, year: Number(String(row.values[column.name]).slice(0, 4)) }));
     const says = (text: string, year: number) => new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text);
     const match = found.find((occurrence) => years.every(({ year }) => says(occurrence.sentence.text, year)));
     if (!match) {

@@ -4,12 +4,28 @@
 //     loadDataset(dir)              typed cells, provenance rules, duplicate rows
 //   loadSources("datasets/sources.json")   who published each text (sources.schema.json)
 //   checkDatasets(datasets, textsDir)      findFigure -> parseFigure -> convertFigure -> evaluateFormula -> compare
+//   timeStep(dataset, column)              the rows' step (declared `step`, or inferred): year, quarter, month, week, day
+//   periodOf, periodStart, missingPeriods  time as whole periods: the gaps between rows
 export * from "./types.ts";
 export { loadDataset, loadDatasets, type LoadOptions } from "./loadDataset.ts";
 export { loadSources } from "./loadSources.ts";
 export { checkDatasets, type CheckOptions } from "./checkDatasets.ts";
 export { convertFigure } from "./convertFigure.ts";
 export { unitOf, carriesRowUnits } from "./unitOf.ts";
+export { timeStep } from "./timeStep.ts";
+export {
+  TIME_UNITS,
+  formatStep,
+  missingPeriods,
+  parseStep,
+  periodOf,
+  periodStart,
+  readIsoDate,
+  type IsoDate,
+  type PeriodRun,
+  type TimeStep,
+  type TimeUnit,
+} from "./periods.ts";
 export { parseUnit, unitScale, type Unit } from "@charts/numbers";
 export { evaluateFormula, compileFormula } from "./evaluateFormula.ts";
 export { validateJson } from "./validateJson.ts";

@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { ChartsError, invalid, type Where, displayPath } from "@charts/errors";
+import { ChartsError, invalid, message, type Where, displayPath } from "@charts/errors";
 import { readUnit } from "@charts/numbers";
 import { compileFormula } from "./evaluateFormula.ts";
+import { parseStep, readIsoDate, type IsoDate } from "./periods.ts";
 import { readJson } from "./readJson.ts";
 import {
   PROVENANCE_COLUMNS,
@@ -32,14 +33,18 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 /**
  * Loads one dataset folder: validates `dataset.json` against
  * `dataset.schema.json`, parses `data.csv` and types every cell by its column
- * (`number` and `year` cells become numbers, empty cells null).
+ * (`number` and `year` cells become numbers, `date` cells stay ISO strings,
+ * `2023-04-30` or `2023-04`, empty cells null).
  *
  * Rules checked, each failure a ChartsError naming file, row, field, what was
  * expected and what was received: the header holds exactly the columns of
  * dataset.json plus the provenance columns; every row has source, figure,
  * status and a value; implied and derived rows have a note; derived rows have
  * a formula (and only they do); no two rows share all their non-value columns;
- * every unit, of a column or of a row's `unit` cell, is one of @charts/numbers.
+ * every unit, of a column or of a row's `unit` cell, is one of @charts/numbers;
+ * a date is an ISO date written in one form per column (a date in any other
+ * form is an error, never dropped); a declared `step` is one a time column
+ * can take (no monthly step for a year column).
  *
  * @example const arms = await loadDataset("datasets/russia-arms-transfers")
  */
@@ -68,6 +73,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const seen = new Map<string, number>();
   const keyColumns = meta.columns.filter((column) => column.name !== meta.value);
   const rowUnits = carriesRowUnits({ meta }, meta.columns.find((column) => column.name === meta.value)!);
+  const dateForms = new Map<string, { form: IsoDate["form"]; row: number }>();
   body.forEach((record, index) => {
     const row = index + 1;
     if (record.length !== header.length) {
@@ -75,7 +81,11 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     }
     const cells = new Map(header.map((name, i) => [name, record[i] ?? ""]));
     const values: Record<string, Value> = {};
-    for (const column of meta.columns) values[column.name] = typed(cells.get(column.name) ?? "", column, { file: dataFile, row, field: column.name });
+    for (const column of meta.columns) {
+      const where = { file: dataFile, row, field: column.name };
+      values[column.name] = typed(cells.get(column.name) ?? "", column, where);
+      if (column.type === "date" && values[column.name] !== null) checkDateForm(values[column.name] as string, dateForms, where);
+    }
     if (values[meta.value] === null) {
       throw invalid({ file: dataFile, row, field: meta.value }, "a value (the figure is checked against it)", "");
     }
@@ -95,6 +105,13 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     if (rowUnits) readUnit(values.unit, { file: dataFile, row, field: "unit" });
     rows.push({ row, values, provenance });
   });
+  if (meta.step !== undefined) {
+    const { unit } = parseStep(meta.step);
+    const months = [...dateForms].find(([, { form }]) => form === "month");
+    if (months && (unit === "week" || unit === "day")) {
+      throw invalid({ file: metaFile, field: "step" }, message.expectedStepFor(`the date column ${months[0]}, written as months`, ["year", "quarter", "month"]), meta.step);
+    }
+  }
   return { name: basename(join(dir, ".")), dir, metaFile, dataFile, meta, rows };
 }
 
@@ -128,11 +145,16 @@ function checkMeta(meta: DatasetMeta, file: string): DatasetMeta {
     names.add(column.name);
     if (column.unit !== undefined) readUnit(column.unit, { file, field: `columns[${i}].unit` });
   });
+  if (meta.step !== undefined) {
+    const step = parseStep(meta.step, { file, field: "step" });
+    const years = meta.columns.find((column) => column.type === "year");
+    if (years && step.unit !== "year") throw invalid({ file, field: "step" }, message.expectedStepFor(`the year column ${years.name}`, ["year"]), meta.step);
+  }
   const candidates = meta.columns.filter((column) => column.type !== "string").map((column) => column.name);
   if (!candidates.includes(meta.value)) {
     throw invalid(
       { file, field: "value" },
-      candidates.length ? `the name of a number or year column (${candidates.join(", ")})` : "the name of a number or year column, but none is declared",
+      candidates.length ? `the name of a number, year or date column (${candidates.join(", ")})` : "the name of a number, year or date column, but none is declared",
       meta.value,
     );
   }
@@ -165,8 +187,24 @@ function typed(cell: string, column: Column, where: Where): Value {
     if (!/^\d{4}$/.test(cell)) throw invalid(where, "a four-digit year such as 2023", cell);
     return Number(cell);
   }
+  if (column.type === "date") {
+    if (!readIsoDate(cell)) throw invalid(where, message.expectedIsoDate(), cell);
+    return cell;
+  }
   if (!PLAIN_NUMBER.test(cell)) throw invalid(where, "a plain number such as 171 or 3.6 (no separators, units or spaces)", cell);
   return Number(cell);
+}
+
+/**
+ * A date column keeps one form, days or months, so its step and labels mean
+ * one thing; a declared step finer than the dates (`day` for months) cannot
+ * be drawn.
+ */
+function checkDateForm(cell: string, forms: Map<string, { form: IsoDate["form"]; row: number }>, where: Where & { row: number; field: string }): void {
+  const { form } = readIsoDate(cell)!;
+  const first = forms.get(where.field);
+  if (!first) forms.set(where.field, { form, row: where.row });
+  else if (first.form !== form) throw invalid(where, message.expectedDateForm(first.form, first.row), cell);
 }
 
 function readProvenance(cells: Map<string, string>, where: { file: string; row: number }): Provenance {

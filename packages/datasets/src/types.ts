@@ -2,7 +2,7 @@
 //   dataset.json  metadata (title, units, columns; see dataset.schema.json)
 //   data.csv      the table; every row carries its provenance columns
 
-export type ColumnType = "string" | "number" | "year";
+export type ColumnType = "string" | "number" | "year" | "date";
 
 export interface Column {
   name: string;
@@ -18,6 +18,13 @@ export interface DatasetMeta {
   columns: Column[];
   /** The column each row's `figure` is checked against. */
   value: string;
+  /**
+   * The time step of the rows: `year`, `quarter`, `month`, `week` or `day`,
+   * optionally a multiple (`5 years`). Without it the step is inferred from
+   * the rows a chart draws (see timeStep). Charts mark the periods missing
+   * between a series' first and last row as gaps.
+   */
+  step?: string;
 }
 
 export type ProvenanceStatus = "stated" | "implied" | "derived";
@@ -78,6 +85,6 @@ export interface VerifiedRow {
   status: ProvenanceStatus;
   /** The sentence the figure stands in, from the cleaned text. */
   sentence: string;
-  /** Value of the figure converted to the column's unit (after the formula for derived rows). */
+  /** Value of the figure converted to the column's unit (after the formula for derived rows); for a date value column, the date's year. */
   value: number;
 }

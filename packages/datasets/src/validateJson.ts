@@ -22,7 +22,7 @@ function validatorFor(schemaFile: string): ValidateFunction {
  * Validates parsed JSON against `dataset.schema.json` or `sources.schema.json`.
  * Throws a ChartsError naming the file and the JSON path of the first problem:
  *
- *   datasets/arms/dataset.json, columns[1].type: expected one of "string", "number", "year" but received "int" of type string
+ *   datasets/arms/dataset.json, columns[1].type: expected one of "string", "number", "year", "date" but received "int" of type string
  */
 export function validateJson<T>(schemaFile: "dataset.schema.json" | "sources.schema.json", json: unknown, file: string): T {
   const validate = validatorFor(schemaFile);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { message } from "@charts/errors";
 import { checkDatasets, loadDatasets, loadSources } from "../src/index.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -41,6 +42,30 @@ describe("checkDatasets(datasets, textsDir)", () => {
     expect(errors[0]!.where).toEqual({ file: file("edited-figure"), row: 1, field: "figure" });
     // the good row after the missing text is still checked
     expect(verified.map(({ dataset, row }) => [dataset, row])).toEqual([["missing-text", 2]]);
+  });
+
+  it("checks dated rows: a date value is the text's date, a stated row's date has its year in the sentence", async () => {
+    const datasets = await loadDatasets(join(fixtures, "dates"), { root });
+    const { verified, errors } = await checkDatasets(datasets, texts);
+    expect(errors).toEqual([]);
+    expect(verified.map(({ dataset, row, value }) => [dataset, row, value])).toEqual([
+      ["quarterly-cargo", 1, 1.2],
+      ["quarterly-cargo", 2, 1.4],
+      ["quarterly-cargo", 3, 1.1],
+      ["quay-opening", 1, 2023],
+    ]);
+    const moved = { ...datasets.get("quay-opening")! };
+    moved.rows = moved.rows.map((row) => ({ ...row, values: { ...row.values, date: "2023-03-15" } }));
+    const { errors: wrong } = await checkDatasets([moved], texts);
+    expect(wrong.map((e) => e.message)).toEqual([
+      `test/fixtures/dates/quay-opening/data.csv, row 1, figure: ${message.invalid(message.expectedDateFigure("2023-03-15"), "14 March 2023")} (text cargo, dataset quay-opening)`,
+    ]);
+    const cargo = datasets.get("quarterly-cargo")!;
+    const undated = { ...cargo, rows: cargo.rows.map((row) => (row.row === 3 ? { ...row, values: { ...row.values, quarter: "2025-01-01" } } : row)) };
+    const { errors: year } = await checkDatasets([undated], texts);
+    expect(year.map((e) => e.message)).toEqual([
+      'test/fixtures/dates/quarterly-cargo/data.csv, row 3, quarter: the sentence of "1.1 million tonnes" in text cargo does not say 2025: mark the row implied and explain in note (dataset quarterly-cargo)',
+    ]);
   });
 
   it("resolves a relative year only with the text's date", async () => {

@@ -24,6 +24,12 @@ describe("loadDataset(dir)", () => {
     ]);
   });
 
+  it("keeps date cells as the ISO strings written, days or months", async () => {
+    const dataset = await loadDataset(join(fixtures, "dates", "quarterly-cargo"), options);
+    expect(dataset.rows.map((row) => row.values.quarter)).toEqual(["2023-01-01", "2023-04-01", "2024-01-01"]);
+    expect(dataset.meta.columns[0]).toMatchObject({ name: "quarter", type: "date" });
+  });
+
   it("accepts the columns in any order", async () => {
     const dataset = await loadDataset(join(fixtures, "good", "harbour-rank"), options);
     expect(dataset.rows[0]!.values).toEqual({ year: 2021, rank: 3 });
@@ -33,14 +39,22 @@ describe("loadDataset(dir)", () => {
   // what was expected and what was received.
   const malformed: Array<[string, string]> = [
     ["bad-json", "dataset.json: expected valid JSON but could not parse it: Expected ',' or '}' after property value in JSON at position 39 (line 4 column 3)"],
-    ["bad-type", 'dataset.json, columns[1].type: expected one of "string", "number", "year" but received "integer" of type string'],
-    ["extra-property", 'dataset.json, units: expected only the properties $schema, title, description, columns, value but received "USD" of type string'],
-    ["value-not-a-column", 'dataset.json, value: expected the name of a number or year column (year, fees) but received "fee" of type string'],
-    ["provenance-name", 'dataset.json, columns[1].name: expected a column name of letters, digits and _ that is not a provenance column (source, figure, status, context, formula, note) but received "note" of type string'],
+    ["bad-type", 'dataset.json, columns[1].type: expected one of "string", "number", "year", "date" but received "integer" of type string'],
+    ["extra-property", 'dataset.json, units: expected only the properties $schema, title, description, columns, value, step but received "USD" of type string'],
+    ["value-not-a-column", 'dataset.json, value: expected the name of a number, year or date column (year, fees) but received "fee" of type string'],
+    ["provenance-name", 'dataset.json, columns[1].name: expected a column name of letters, digits and _ that is not a provenance column (source, figure, status, context, formula, note) and does not start with __ (charts keep those for the fields they derive) but received "note" of type string'],
     ["missing-column", 'data.csv, header: expected a column "note" (a provenance column: every data.csv has source, figure, status, context, formula, note) but the header has none'],
     ["unknown-column", 'data.csv, header: expected only the columns of dataset.json (year, fees) and the provenance columns (source, figure, status, context, formula, note) but received "fee_note" of type string'],
     ["bad-number", 'data.csv, row 1, fees: expected a plain number such as 171 or 3.6 (no separators, units or spaces) but received "48,0" of type string'],
     ["bad-year", 'data.csv, row 1, year: expected a four-digit year such as 2023 but received "22" of type string'],
+    // A date in another form than ISO is an error naming the row, never a row dropped.
+    ["derived-name", 'dataset.json, columns[0].name: expected a column name of letters, digits and _ that is not a provenance column (source, figure, status, context, formula, note) and does not start with __ (charts keep those for the fields they derive) but received "__period" of type string'],
+    ["bad-date", `data.csv, row 2, day: ${message.invalid(message.expectedIsoDate(), "03/04/2023")}`],
+    ["impossible-date", `data.csv, row 1, day: ${message.invalid(message.expectedIsoDate(), "2023-02-30")}`],
+    ["mixed-date-forms", `data.csv, row 2, month: ${message.invalid(message.expectedDateForm("month", 1), "2023-05-31")}`],
+    ["bad-step", `dataset.json, step: ${message.invalid(message.expectedStep(), "fortnight")}`],
+    ["month-step-for-years", `dataset.json, step: ${message.invalid(message.expectedStepFor("the year column year", ["year"]), "month")}`],
+    ["day-step-for-months", `dataset.json, step: ${message.invalid(message.expectedStepFor("the date column month, written as months", ["year", "quarter", "month"]), "day")}`],
     ["unclosed-quote", "data.csv: expected valid CSV but could not parse it: Quote Not Closed: the parsing is finished with an opening quote at line 2"],
     ["ragged-row", "data.csv, row 1: expected 8 fields as in the header but received 7"],
     ["no-figure", 'data.csv, row 1, figure: expected the figure as the text writes it, such as "US$72 million" but received "" of type string'],
@@ -76,7 +90,7 @@ describe("loadDatasets(root)", () => {
   });
 
   it("stops at the first dataset that does not load", async () => {
-    await expect(loadDatasets(join(fixtures, "malformed"), options)).rejects.toThrow("test/fixtures/malformed/bad-formula/data.csv, row 1, formula:");
+    await expect(loadDatasets(join(fixtures, "malformed"), options)).rejects.toThrow("test/fixtures/malformed/bad-date/data.csv, row 2, day:");
   });
 
   it("names a missing folder", async () => {

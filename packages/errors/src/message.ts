@@ -115,12 +115,52 @@ export function expectedExactFigure(): string {
   return 'a figure with a value, not a vague quantity such as "thousands of"';
 }
 
+/** What a date cell is: ISO only, so 03/04/2023 is never read as March or April. */
+export function expectedIsoDate(): string {
+  return "an ISO date YYYY-MM-DD, or YYYY-MM for a month, such as 2023-04-30 or 2023-04";
+}
+
+/** A date column keeps the form of its first date. */
+export function expectedDateForm(form: "day" | "month", row: number): string {
+  return `a date written as ${form === "day" ? "YYYY-MM-DD" : "YYYY-MM"}, as in row ${row} (one form per column)`;
+}
+
+/** What a dataset's `step` is. */
+export function expectedStep(): string {
+  return 'a step "year", "quarter", "month", "week" or "day", or a multiple such as "5 years"';
+}
+
+/** A declared step a time column cannot take. */
+export function expectedStepFor(column: string, units: readonly string[]): string {
+  return `a step of ${units.join(", ")} (or a multiple) for ${column}`;
+}
+
+/** A date value column: the figure is a date, compared as written. */
+export function expectedDateFigure(cell: string): string {
+  return `a date that is ${cell} as the text writes it (such as "20 June 2024" for 2024-06-20)`;
+}
+
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
 
 /** A URL where a chart definition must name a dataset: its numbers would have no provenance. */
 export function urlData(url: unknown): string {
   return `expected data from a dataset but received the URL ${describe(url)}: every number a chart draws must come from a dataset row with provenance, so name a dataset in the chart's data (or cites) instead`;
+}
+
+/** Annotations are drawn on one plot, or in every panel of a facet; a repeat or concat has panels of different plots. */
+export function annotationCannotApply(type: string, kind: string): string {
+  return `a ${type} annotation applies to a unit, layer or facet plot (drawn in every panel) but the plot is a ${kind}, whose panels draw different things: annotate a unit or layer plot, or facet one instead`;
+}
+
+/** `gaps` in a definition whose plot has no time axis to have gaps along. */
+export function gapsWithoutTimeAxis(): string {
+  return "expected a plot with a year or date column on its x or y axis (gaps are the periods missing along it) but the plot has none";
+}
+
+/** A year column is drawn as a year: a timeUnit would read 2014 as milliseconds. */
+export function timeUnitOnYear(column: string, timeUnit: unknown): string {
+  return `expected no timeUnit on the year column ${column} (a year is drawn as a year, whatever its type) but received ${describe(timeUnit)}`;
 }
 
 // ---------------------------------------------------------------------------

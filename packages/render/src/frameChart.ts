@@ -23,7 +23,9 @@ interface Line {
  * bold, left-aligned) and dek above; notes, the "Source: ..." line and the
  * byline below (right-aligned on the source line when it fits, else on its
  * own line), and the theme's logo, if it has one, at the bottom right. Text is wrapped to the chart width with exact metrics and never
- * cut; every glyph must exist in the bundled font. The background is
+ * cut; every glyph must exist in the bundled font. The chart is `meta.width`
+ * wide when it gives one and the plot is narrower (small multiples, which
+ * Vega sizes by their panels, stand at the left as a single plot does). The background is
  * theme.colors.background. Returns the SVG, its size and the frame's text
  * boxes together with the plot's (shifted into place).
  *
@@ -31,7 +33,8 @@ interface Line {
  */
 export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> & { boxes?: TextBox[] }, meta: ChartMeta, theme: Theme): RenderedSvg {
   const { padding, headerGap, footerGap, dekGap } = theme.spacing;
-  const width = Math.ceil(plot.width);
+  // Small multiples are sized by their panels: the frame keeps the chart's width around them.
+  const width = Math.ceil(Math.max(plot.width, meta.width ?? 0));
   const textWidth = width - 2 * padding;
   const lines: Line[] = [];
   let y = padding;

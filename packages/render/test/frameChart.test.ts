@@ -20,6 +20,18 @@ describe("frameChart", () => {
     locale: "en-GB",
   };
 
+  test("frames a narrower plot (small multiples sized by their panels) at the chart's width, the plot at the left", async () => {
+    const plot = await renderSvg(barChart());
+    const framed = frameChart({ ...plot, width: 380 }, { ...meta, width: 400 }, light);
+    expect(framed.width).toBe(400);
+    expect(framed.svg).toMatch(/^<svg [^>]*width="400"/);
+    expect(framed.svg).toContain('<svg x="0" y=');
+    const byline = framed.boxes.find((b) => b.role === "byline")!;
+    expect(byline.x2).toBeCloseTo(400 - light.spacing.padding, 9);
+    // A plot wider than the chart is never cut.
+    expect(frameChart({ ...plot, width: 420 }, { ...meta, width: 400 }, light).width).toBe(420);
+  });
+
   test("wraps the header to the chart width and stacks header, plot and footer", async () => {
     const plot = await renderSvg(barChart());
     const framed = frameChart({ ...plot, width: 400 }, meta, light);

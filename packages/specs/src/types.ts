@@ -47,9 +47,16 @@ export interface ChartDefinition {
   height?: number;
   /** A house locale of @charts/numbers: `en-GB` (default), `en-US`, `fr-FR`, `vi-VN`, `de-DE` or `es-ES`: number formats and the source line. */
   locale?: string;
-  /** The plot: a Vega-Lite unit or layer spec without data, title or config. */
+  /** The plot: a Vega-Lite unit, layer, facet, repeat or concat spec without data, title or config. */
   plot: Record<string, unknown>;
   annotations?: Annotation[];
+  /**
+   * Periods missing along a year or date axis are shaded, labelled and
+   * noted by default. `label` replaces the band's label (null: none);
+   * `reason` replaces the generated note; `mark: false` draws no band and
+   * notes only the reason (required then). Lines break at a gap either way.
+   */
+  gaps?: { mark?: boolean; label?: string | null; reason?: string };
 }
 
 /** Publishing metadata carried to render (header, footer) and publish (manifest). */
@@ -62,6 +69,8 @@ export interface ChartMeta {
   byline?: string;
   alt: string;
   locale: string;
+  /** Width in px of the published chart: render draws the header and footer this wide around the plot. */
+  width?: number;
 }
 
 export interface CompiledChart {

@@ -1,11 +1,17 @@
 import type { Config } from "vega-lite";
 import type { Theme } from "./types.ts";
 
+/** px between the panels of small multiples (facet, repeat, concat). */
+const PANEL_SPACING = 20;
+
 /**
  * The house style as Vega-Lite config: font and sizes from the theme, no
  * chart border, horizontal gridlines only (darker at zero, where a bar
  * starts), no y domain line, no ticks, the x domain line as the baseline.
  * No title config: render draws headline, dek and footer outside the plot.
+ *
+ * Small multiples name each panel above it, left-aligned, in the house
+ * font, 20 px apart (`facet.spacing`, which specs sizes panels with).
  *
  * Number labels use the `house` format type (see formatValue), which render
  * registers as a Vega expression function; hence `customFormatTypes`.
@@ -76,6 +82,20 @@ export function vegaLiteConfig(theme: Theme): Config {
       padding: 0,
       offset: 12,
     },
+    // Small multiples: each panel's name above it, left-aligned like the headline; the facet
+    // field's own title adds nothing a reader needs. Panels stand a gridline's breath apart.
+    header: {
+      title: null,
+      labelFont: fontFamily,
+      labelFontSize: text.axisTitle.size,
+      labelFontWeight: 600,
+      labelColor: text.legend.color,
+      labelAnchor: "start",
+      labelAlign: "left",
+      labelPadding: 6,
+    },
+    facet: { spacing: PANEL_SPACING },
+    concat: { spacing: PANEL_SPACING },
     mark: { color: colors.categorical[0] ?? colors.highlight },
     bar: { binSpacing: 1, discreteBandSize: { band: 0.7 }, cornerRadius: 0 },
     line: { strokeWidth: 2.5, strokeCap: "round", strokeJoin: "round" },

@@ -34,6 +34,11 @@ describe("vegaLiteConfig(theme)", () => {
     });
   });
 
+  it("names the panels of small multiples left-aligned in the house font, without the field's title", () => {
+    expect(config.header).toMatchObject({ title: null, labelFont: "Source Sans 3", labelAnchor: "start", labelFontWeight: 600 });
+    expect(config.facet?.spacing).toBe(config.concat?.spacing);
+  });
+
   it("allows the house format type and leaves titles to render", () => {
     expect(config.customFormatTypes).toBe(true);
     expect(config.title).toBeUndefined();

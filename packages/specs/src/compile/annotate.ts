@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, describe } from "@charts/errors";
+import { ChartsError, describe, message } from "@charts/errors";
 import type { Theme } from "@charts/theme";
 import type { Annotation } from "../types.ts";
 import type { AnnotationContext, AnnotationLayers } from "./annotations/context.ts";
@@ -8,7 +8,7 @@ import { label } from "./annotations/label.ts";
 import { lineLabels } from "./annotations/lineLabels.ts";
 import { range } from "./annotations/range.ts";
 import { values } from "./annotations/values.ts";
-import { baseEncoding, isDiscrete, isObject, markSpec, units, type Json } from "./plotShape.ts";
+import { baseEncoding, isDiscrete, isObject, markSpec, units, withLayers, type Json } from "./plotShape.ts";
 
 const BUILDERS: { [T in Annotation["type"]]: (a: Extract<Annotation, { type: T }>, c: AnnotationContext) => AnnotationLayers } = {
   label,
@@ -33,10 +33,8 @@ export function annotate(
   if (!annotations.length) return plot;
   const target = markSpec(plot);
   if (!target) {
-    throw new ChartsError(`expected a unit, layer or facet plot to annotate but received a plot with keys ${Object.keys(plot).join(", ")}`, {
-      file: options.file,
-      field: "annotations",
-    });
+    const kind = ["repeat", "concat", "hconcat", "vconcat"].find((key) => key in plot) ?? Object.keys(plot).join(", ");
+    throw new ChartsError(message.annotationCannotApply(annotations[0]!.type, kind), { file: options.file, field: "annotations[0]" });
   }
   const targetPath = target === plot ? "plot" : "plot.spec";
   unionableSorts(target);
@@ -73,19 +71,6 @@ function shareScales(layer: Json, base: Json): Json {
     shared[channel] = { ...own, scale: plot.scale };
   }
   return { ...layer, encoding: shared };
-}
-
-function withLayers(target: Json, below: Json[], above: Json[]): Json {
-  if (Array.isArray(target.layer)) {
-    // Shared encodings move into the plot's own layers: annotation layers
-    // carry their own positions and must not inherit a field they lack.
-    const { encoding, layer, ...rest } = target;
-    const shared = isObject(encoding) ? encoding : {};
-    const own = (layer as Json[]).map((l) => ({ ...l, encoding: { ...shared, ...(isObject(l.encoding) ? l.encoding : {}) } }));
-    return { ...rest, layer: [...below, ...own, ...above] };
-  }
-  const { transform, ...unit } = target;
-  return { ...(transform ? { transform } : {}), layer: [...below, unit, ...above] };
 }
 
 /**

@@ -6,16 +6,20 @@ import type { ChartDefinition, ChartMeta } from "../types.ts";
 export const DEFAULT_LOCALE = "en-GB";
 
 /**
- * Step 7: the publishing metadata render and publish need. The source line
+ * Step 9: the publishing metadata render and publish need. The source line
  * names the publishers of the texts cited by the rows drawn and the rows the
  * definition `cites`, in order of first use, unless the definition gives `source`:
  *   "Source: ISEAS-Yusof Ishak Institute; 20 Minutes"
+ * The notes are the ones the chart writes itself (`generated`: gaps, derived
+ * rows), then the definition's. `width` is the published width render frames
+ * the plot in.
  */
 export function chartMeta(
   definition: ChartDefinition,
   datasets: Dataset[],
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,
+  generated: { notes?: string[]; width?: number } = {},
 ): { meta: ChartMeta; texts: string[] } {
   const locale = definition.locale ?? DEFAULT_LOCALE;
   const rows = datasets.flatMap((dataset) => dataset.rows.map((row) => ({ dataset, row })));
@@ -37,15 +41,17 @@ export function chartMeta(
   if (!definition.source && !publishers.length) {
     throw new ChartsError("expected rows that cite a source text, or a source line in the definition, but the dataset has no rows", { file, field: "source" });
   }
+  const notes = [...(generated.notes ?? []), ...(definition.notes !== undefined ? [definition.notes] : [])].join(" ");
   const meta: ChartMeta = {
     slug: definition.slug,
     headline: definition.headline,
     dek: definition.dek,
-    ...(definition.notes !== undefined && { notes: definition.notes }),
+    ...(notes && { notes }),
     source,
     ...(definition.byline !== undefined && { byline: definition.byline }),
     alt: definition.alt,
     locale,
+    ...(generated.width !== undefined && { width: generated.width }),
   };
   return { meta, texts };
 }

@@ -12,7 +12,7 @@ interface Cell {
 
 /**
  * Step 3b: every number a reader sees in words (headline, dek, notes, alt
- * text, annotation labels) is a figure of the rows the chart draws or cites,
+ * text, annotation labels, the gaps' label and reason) is a figure of the rows the chart draws or cites,
  * or a year within the years those rows span. Numbers are read as the
  * chart's locale writes them, through @charts/numbers, so a definition may
  * quote exactly what the house formatter writes ("$3.6B", "3,6 Md$",
@@ -91,6 +91,8 @@ function textsOf(definition: ChartDefinition): Array<[string, string]> {
     ["notes", definition.notes],
     ["alt", definition.alt],
     ...(definition.annotations ?? []).map((a, i): [string, string | undefined] => [`annotations[${i}].text`, "text" in a ? a.text : undefined]),
+    ["gaps.label", definition.gaps?.label ?? undefined],
+    ["gaps.reason", definition.gaps?.reason],
   ];
   return texts.filter((entry): entry is [string, string] => typeof entry[1] === "string");
 }
@@ -109,7 +111,8 @@ function cellsOf(dataset: Dataset): Cell[] {
   );
 }
 
+/** The years of every year column and of every date. */
 function yearsOf(dataset: Dataset): number[] {
-  const years = dataset.meta.columns.filter((c) => c.type === "year");
-  return dataset.rows.flatMap((row) => years.map((c) => row.values[c.name]).filter((v): v is number => typeof v === "number"));
+  const times = dataset.meta.columns.filter((c) => c.type === "year" || c.type === "date");
+  return dataset.rows.flatMap((row) => times.map((c) => row.values[c.name]).filter((v) => v !== null).map((v) => Number(String(v).slice(0, 4))));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ChartsError, message } from "@charts/errors";
 import { light } from "@charts/theme";
 import { annotate as annotateJson } from "../../src/compile/annotate.ts";
 import type { Annotation } from "../../src/types.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
-import { arms, trade } from "../fixtures/datasets.ts";
+import { arms, cargo, trade } from "../fixtures/datasets.ts";
 
 type Json = Record<string, any>;
 // The tests read deep into the result; `any` keeps them short.
@@ -181,7 +182,23 @@ describe("annotate(plot, annotations, options)", () => {
     expect(out.spec.layer).toHaveLength(2);
     const concat = { hconcat: [armsPlot()] };
     expect(() => annotate(concat, [{ type: "values" } as Annotation], options)).toThrow(
-      `${F}, annotations: expected a unit, layer or facet plot to annotate but received a plot with keys hconcat`,
+      new ChartsError(message.annotationCannotApply("values", "hconcat"), { file: F, field: "annotations[0]" }),
     );
+  });
+
+  it("places labels and ranges at dates written as in data.csv", () => {
+    const dated = { mark: "line", encoding: { x: { field: "quarter", type: "temporal" }, y: { field: "cargo", type: "quantitative" } } };
+    const out = annotate(
+      dated,
+      [
+        { type: "range", field: "quarter", from: "2022-10-01", to: "2023-01-01" },
+        { type: "label", at: { quarter: "2023-04-01" }, text: "Peak" },
+      ],
+      { ...options, dataset: cargo },
+    );
+    const utc = (year: number, month: number) => ({ year, month, date: 1, utc: true });
+    expect(out.layer[0].encoding.x).toEqual({ datum: utc(2022, 10), type: "temporal" });
+    expect(out.layer[0].encoding.x2).toEqual({ datum: utc(2023, 1) });
+    expect(out.layer[2].transform).toEqual([{ filter: { field: "quarter", equal: utc(2023, 4) } }]);
   });
 });

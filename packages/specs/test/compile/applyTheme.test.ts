@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dark, light, vegaLiteConfig } from "@charts/theme";
 import { applyTheme } from "../../src/compile/applyTheme.ts";
-import { arms, trade } from "../fixtures/datasets.ts";
+import { arms, cargo, exports, trade } from "../fixtures/datasets.ts";
+import { timeLocale } from "../../src/compile/timeFormats.ts";
 
 type Json = Record<string, any>;
 
@@ -77,3 +78,48 @@ describe("applyTheme with a unit per row", () => {
     expect(both.encoding.y.axis).toEqual({ formatType: "house", format: { unit: "number", locale: "en-GB" } });
   });
 });
+
+describe("applyTheme with dates and small multiples", () => {
+  it("writes dates in text and tooltips in the house format of their step, and gives Vega the locale's names", () => {
+    const plot: Json = {
+      mark: "line",
+      encoding: { x: { field: "quarter", type: "temporal" }, y: { field: "cargo", type: "quantitative" }, tooltip: [{ field: "quarter" }, { field: "cargo" }] },
+    };
+    const { config } = applyTheme(plot, { dataset: cargo, theme: light, locale: "fr-FR" });
+    expect(plot.encoding.tooltip[0]).toEqual({ field: "quarter", type: "temporal", format: "T%q %Y", formatType: "utc" });
+    expect(plot.encoding.tooltip[1]).toMatchObject({ formatType: "house", format: { unit: "tonnes million", locale: "fr-FR" } });
+    expect(plot.encoding.x.axis).toBeUndefined();
+    expect(config.locale).toEqual({ time: timeLocale("fr-FR") });
+    expect(applyTheme({ mark: "bar" }, { dataset: arms, theme: light, locale: "fr-FR" }).config.locale).toBeUndefined();
+  });
+
+  it("formats every view of a composite, and a repeated field in the unit its fields share", () => {
+    const repeat: Json = { repeat: ["exports"], spec: { mark: "bar", encoding: { x: { field: "year", type: "ordinal" }, y: { field: { repeat: "repeat" }, type: "quantitative" } } } };
+    applyTheme(repeat, { dataset: exports, theme: light, locale: "en-GB" });
+    expect(repeat.spec.encoding.y.axis).toEqual({ formatType: "house", format: { unit: "USD billion", locale: "en-GB" } });
+    expect(repeat.spec.encoding.x.axis).toEqual({ formatType: "house", format: { unit: "year", locale: "en-GB" } });
+    const mixed: Json = { repeat: ["exports", "year"], spec: { mark: "bar", encoding: { y: { field: { repeat: "repeat" }, type: "quantitative" } } } };
+    applyTheme(mixed, { dataset: exports, theme: light, locale: "en-GB" });
+    expect(mixed.spec.encoding.y.axis).toBeUndefined();
+    const concat: Json = { hconcat: [{ mark: "bar", encoding: { y: { field: "exports", type: "quantitative" } } }] };
+    applyTheme(concat, { dataset: exports, theme: light, locale: "en-GB" });
+    expect(concat.hconcat[0].encoding.y.axis.format.unit).toBe("USD billion");
+  });
+
+  it("writes years in legends and panel names as years, and flushes the x labels of panels", () => {
+    const facet: Json = {
+      facet: { field: "year", type: "ordinal" },
+      spec: { mark: "bar", encoding: { x: { field: "exports", type: "quantitative" }, color: { field: "year", type: "quantitative", legend: {} } } },
+    };
+    const { config } = applyTheme(facet, { dataset: exports, theme: light, locale: "en-GB" });
+    const year = { formatType: "house", format: { unit: "year", locale: "en-GB" } };
+    expect(facet.facet.header).toEqual(year);
+    expect(facet.spec.encoding.color.legend).toEqual({ ...year, tickMinStep: 1 });
+    expect((config.axisX as Json).labelFlush).toBe(true);
+    expect((applyTheme({ mark: "bar" }, { dataset: exports, theme: light, locale: "en-GB" }).config.axisX as Json).labelFlush).toBe(false);
+    const hidden: Json = { mark: "bar", encoding: { color: { field: "year", type: "ordinal", legend: null } } };
+    applyTheme(hidden, { dataset: exports, theme: light, locale: "en-GB" });
+    expect(hidden.encoding.color.legend).toBeNull();
+  });
+});
+

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { light } from "@charts/theme";
-import { chartSize } from "../../src/compile/chartSize.ts";
+import { chartSize, sizeSpec } from "../../src/compile/chartSize.ts";
 
 const rows = [{ partner: "China" }, { partner: "Russia" }, { partner: "China" }];
 
 describe("chartSize(definition, rows, theme)", () => {
   it("uses the definition's size, else the theme width and 9:16 of it", () => {
-    expect(chartSize({ width: 400, height: 300, plot: { mark: "bar" } }, rows, light)).toEqual({ width: 400, height: 300 });
-    expect(chartSize({ plot: { mark: "line" } }, rows, light)).toEqual({ width: light.defaultWidth, height: 360 });
+    expect(chartSize({ width: 400, height: 300, plot: { mark: "bar" } }, rows, light)).toEqual({ width: 400, height: 300, view: { width: 400, height: 300 } });
+    expect(chartSize({ plot: { mark: "line" } }, rows, light)).toMatchObject({ width: light.defaultWidth, height: 360 });
   });
 
   it("gives categories down the y axis a row each", () => {
@@ -15,5 +15,33 @@ describe("chartSize(definition, rows, theme)", () => {
     expect(chartSize({ plot }, rows, light).height).toBe(160);
     const listed = { ...plot, encoding: { ...plot.encoding, y: { ...plot.encoding.y, scale: { domain: ["a", "b", "c", "d", "e", "f"] } } } };
     expect(chartSize({ plot: listed }, rows, light).height).toBe(6 * 32 + 48);
+  });
+
+  it("sizes small multiples to the width: as many columns as leave a panel 180 px, panels 3:5", () => {
+    const countries = ["China", "Russia", "India", "Japan", "Korea"].map((country) => ({ country }));
+    const facet = { facet: { field: "country" }, spec: { mark: "line" } };
+    expect(chartSize({ plot: facet }, countries, light)).toEqual({ width: 640, height: 161, view: { width: 268, height: 161 }, columns: 2 });
+    expect(chartSize({ plot: { ...facet, columns: 3 } }, countries, light).view.width).toBe(172);
+    expect(chartSize({ width: 1000, plot: facet }, countries, light).columns).toBe(4);
+    expect(chartSize({ height: 200, plot: { repeat: ["a", "b", "c"], spec: { mark: "bar" } } }, countries, light)).toMatchObject({ height: 200, columns: 2 });
+    // Side by side, each panel has its own axis.
+    expect(chartSize({ plot: { hconcat: [{ mark: "bar" }, { mark: "line" }] } }, countries, light).view.width).toBe(242);
+    expect(chartSize({ plot: { facet: { column: { field: "country" } }, spec: { mark: "bar" } } }, countries, light).columns).toBe(5);
+  });
+});
+
+describe("sizeSpec(spec, layout)", () => {
+  it("writes the size on a single plot, and each panel's size in small multiples, with pad autosize", () => {
+    const layout = { width: 640, height: 158, view: { width: 264, height: 158 }, columns: 2 };
+    expect(sizeSpec({ mark: "bar" }, { ...layout, height: 360 })).toEqual({ width: 640, height: 360, mark: "bar" });
+    expect(sizeSpec({ facet: { field: "f" }, spec: { mark: "bar" } }, layout)).toEqual({
+      facet: { field: "f" },
+      spec: { mark: "bar", width: 264, height: 158 },
+      autosize: { type: "pad", contains: "padding" },
+      columns: 2,
+    });
+    const concat = sizeSpec({ hconcat: [{ mark: "bar" }, { layer: [] }] }, layout);
+    expect(concat.hconcat).toEqual([{ mark: "bar", width: 264, height: 158 }, { layer: [], width: 264, height: 158 }]);
+    expect(concat.columns).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { LOCALES } from "@charts/numbers";
 import { formatValue } from "@charts/theme";
 import { checkNumbers } from "../../src/compile/checkNumbers.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
-import { arms, sources, trade } from "../fixtures/datasets.ts";
+import { arms, cargo, sources, trade } from "../fixtures/datasets.ts";
 
 const chart = (texts: Partial<ReturnType<typeof armsChart>>) => ({ ...armsChart(), ...texts });
 
@@ -32,6 +32,15 @@ describe("checkNumbers(definition, datasets, sources, file)", () => {
     );
     const labelled = { ...armsChart(), annotations: [{ type: "label" as const, at: { year: 2014 }, text: "Peak: $1.2bn" }] };
     expect(() => checkNumbers(labelled, [arms], sources, "c.json")).toThrow(/c\.json, annotations\[0\]\.text: the number "\$1\.2bn"/);
+  });
+
+  it("reads the gaps' label and reason, and counts the years of dates in the rows' span", () => {
+    expect(() => checkNumbers(chart({ gaps: { label: "Flights stopped in 2025" } }), [arms], sources, "c.json")).toThrow(
+      new ChartsError(message.yearOutsideRows("2025", 2014, 2022), { file: "c.json", field: "gaps.label" }),
+    );
+    expect(() => checkNumbers(chart({ gaps: { mark: false, reason: "Every eight years, $5bn" } }), [arms], sources, "c.json")).toThrow(/gaps\.reason: the number "\$5bn"/);
+    const dated = chart({ headline: "Cargo rose to 1.5m tonnes in 2024", dek: "Tonnes", notes: "Since 2022.", alt: "A line.", annotations: [] });
+    expect(() => checkNumbers(dated, [cargo], sources, "c.json")).not.toThrow();
   });
 
   it("accepts a figure once the dataset that gives it is cited, and ignores numbers in publishers' names", () => {

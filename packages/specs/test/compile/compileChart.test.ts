@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { light, vegaLiteConfig } from "@charts/theme";
 import { compileChart } from "../../src/compile/compileChart.ts";
 import type { ChartDefinition } from "../../src/types.ts";
@@ -42,27 +42,44 @@ describe("compileChart(definition, options)", () => {
     expect(marks).not.toContain("line");
   });
 
-  it("shades 2015-2021 as years without figures and labels both values", () => {
-    const [band, , gap, peak, last] = spec.layer;
-    expect(band.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0, scale: spec.layer[1].encoding.x.scale });
-    expect(band.encoding.x2).toEqual({ datum: 2021, bandPosition: 1 });
-    expect(gap.encoding.text).toEqual({ value: "No figures in the sources" });
+  it("shades 2015-2021 from the rows, labels the band and notes the gap, without the definition saying so", () => {
+    const [band, , peak, last, gap] = spec.layer;
+    const scale = { domain: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022] };
+    expect(band.encoding.x).toEqual({ field: "__gapFrom", type: "ordinal", bandPosition: 0, scale, title: null });
+    expect(band.encoding.x2).toEqual({ field: "__gapTo", bandPosition: 1 });
+    // A window over the periods drawn finds the years before each; a gap is more than a step.
+    expect(band.transform).toContainEqual({ filter: 'isValid(datum["__periodBefore"]) && datum["__period"] - datum["__periodBefore"] > 1' });
+    expect(gap.encoding.text).toEqual({ value: ["No figures", "in the sources"] });
     expect(peak.transform).toEqual([{ filter: { field: "year", equal: 2014 } }]);
     expect(peak.encoding.text).toEqual({ value: "About $1bn, the peak" });
     expect(last.transform).toEqual([{ filter: { field: "year", equal: 2022 } }]);
+    expect(compiled.meta.notes).toBe("No figures for 2015\u2009–\u20092021 in the sources. The sources describe only a steady decrease after the peak.");
+  });
+
+  it("lists every year on an ordinal axis the definition leaves without a domain, so the empty years keep their slots", () => {
+    const definition = armsChart();
+    delete (definition.plot as Json).encoding.x.scale;
+    const out = compileChart(definition, options).spec as Json;
+    expect(out.layer[1].encoding.x.scale).toEqual({ domain: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022] });
+    expect(vegaLiteErrors(out)).toEqual([]);
   });
 
   it("applies the house theme and formats", () => {
     expect(spec.config).toEqual(vegaLiteConfig(light));
     expect(spec.layer[1].encoding.y.title).toBeNull();
     expect(spec.layer[1].encoding.y.axis).toEqual({ formatType: "house", format: { unit: "USD million", locale: "en-GB" } });
-    expect(spec.layer[1].encoding.x.axis).toEqual({ formatType: "house", format: { unit: "year", locale: "en-GB" } });
+    expect(spec.layer[1].encoding.x.axis).toEqual({
+      values: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022],
+      description: "X-axis: years from 2014 to 2022",
+      formatType: "house",
+      format: { unit: "year", locale: "en-GB" },
+    });
     expect(spec.width).toBe(light.defaultWidth);
     expect(spec.height).toBe(360);
   });
 
   it("carries the publishing metadata in usermeta.chart", () => {
-    expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB" });
+    expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB", width: light.defaultWidth });
     expect(spec.usermeta).toEqual({ chart: compiled.meta });
     expect(spec.description).toBe(armsChart().alt);
     expect(compiled.datasets).toEqual(["russia-arms-transfers"]);
@@ -110,7 +127,7 @@ describe("compileChart(definition, options)", () => {
       ),
     );
     expect(() => compileChart({ ...armsChart(), data: "arms" }, options)).toThrow(
-      `${F}, data: expected one of the datasets russia-arms-transfers, trade-by-partner but received "arms"`,
+      `${F}, data: expected one of the datasets cargo, exports, russia-arms-transfers, trade-by-partner but received "arms"`,
     );
     expect(() => compileChart({ ...armsChart(), alt: "" }, options)).toThrow(`${F}, alt: expected a non-empty string but received "" of type string`);
     const badMark = armsChart();
@@ -122,5 +139,85 @@ describe("compileChart(definition, options)", () => {
     const definition = armsChart();
     compileChart(definition, options);
     expect(definition).toEqual(armsChart());
+  });
+});
+
+describe("compileChart with small multiples, dates and derived rows", () => {
+  const base = {
+    slug: "exports",
+    headline: "China's exports grew every year to $36bn in 2018",
+    dek: "Exports, US$ billion",
+    alt: "Small multiples of exports by country.",
+    data: "exports",
+  };
+  const line = { mark: "line", encoding: { x: { field: "year", type: "quantitative", title: null }, y: { field: "exports", type: "quantitative", title: null } } };
+
+  it("compiles a facet, a repeat, a concat, a layer and a unit faceted by its encoding into valid Vega-Lite, sized to the width", () => {
+    const plots: Json[] = [
+      { facet: { field: "country", type: "nominal" }, spec: line },
+      { repeat: ["exports"], spec: { ...line, encoding: { ...line.encoding, y: { field: { repeat: "repeat" }, type: "quantitative" } } } },
+      { hconcat: [line, { ...line, mark: "point" }] },
+      { vconcat: [line, { layer: [line] }] },
+      { layer: [line, { ...line, mark: "point" }] },
+      { ...line, encoding: { ...line.encoding, facet: { field: "country", type: "nominal", columns: 3 } } },
+    ];
+    for (const plot of plots) {
+      const out = compileChart({ ...base, plot } as ChartDefinition, options);
+      expect(vegaLiteErrors(out.spec), JSON.stringify(plot).slice(0, 60)).toEqual([]);
+      expect(out.meta.width).toBe(light.defaultWidth);
+    }
+    const facet = compileChart({ ...base, plot: plots[0]! } as ChartDefinition, options).spec as Json;
+    expect(facet.width).toBeUndefined();
+    expect(facet.columns).toBe(2);
+    expect(facet.autosize).toEqual({ type: "pad", contains: "padding" });
+    expect(facet.spec.width).toBe(268);
+    // Each panel shades its own gaps; the notes name them.
+    expect(facet.spec.layer[0].mark.type).toBe("rect");
+    const notes = compileChart({ ...base, plot: plots[0]! } as ChartDefinition, options).meta.notes;
+    expect(notes).toContain("Russia: no figures for 2015");
+    expect(notes).toContain("China (2016) is derived: twice the 2015 figure of the sector.");
+    const faceted = compileChart({ ...base, plot: plots[5]! } as ChartDefinition, options).spec as Json;
+    expect(faceted.columns).toBe(3);
+    expect(faceted.facet).toEqual({ field: "country", type: "nominal" });
+  });
+
+  it("draws annotations in every panel of a facet and refuses them on a repeat, naming the annotation", () => {
+    const facet = { facet: { field: "country", type: "nominal" }, spec: line };
+    const labelled = compileChart({ ...base, plot: facet, annotations: [{ type: "label", at: { year: 2018 }, text: "2018" }] } as ChartDefinition, options).spec as Json;
+    expect(labelled.spec.layer.map((l: Json) => l.mark?.type ?? l.mark ?? "layer")).toContain("text");
+    const repeat = { repeat: ["exports"], spec: line };
+    expect(() => compileChart({ ...base, plot: repeat, annotations: [{ type: "values" }] } as ChartDefinition, options)).toThrow(
+      new ChartsError(message.annotationCannotApply("values", "repeat"), { file: F, field: "annotations[0]" }),
+    );
+  });
+
+  it("compiles dates on a UTC scale with the locale's names, and requires a reason when gaps are not marked", () => {
+    const dated = {
+      ...base,
+      headline: "Cargo fell to 1.1m tonnes in 2024",
+      alt: "A line of cargo by quarter.",
+      data: "cargo",
+      locale: "fr-FR",
+      plot: { mark: "line", encoding: { x: { field: "quarter", type: "temporal" }, y: { field: "cargo", type: "quantitative" } } },
+    } as ChartDefinition;
+    const out = compileChart(dated, options);
+    expect(vegaLiteErrors(out.spec)).toEqual([]);
+    expect((out.spec as Json).config.locale.time.shortMonths[6]).toBe("juil.");
+    expect(out.meta.notes).toBe("Pas de chiffres pour T3–T4 2023 dans les sources.");
+    expect(() => compileChart({ ...dated, gaps: { mark: false } }, options)).toThrow(`${F}, gaps.reason: expected a value (it is required) but received nothing`);
+    expect(() => compileChart({ ...base, gaps: { label: "x" }, plot: { mark: "bar", encoding: { y: { field: "country", type: "nominal" }, x: { field: "exports", type: "quantitative" } } } } as ChartDefinition, options)).toThrow(
+      new ChartsError(message.gapsWithoutTimeAxis(), { file: F, field: "gaps" }),
+    );
+    const unmarked = compileChart({ ...dated, gaps: { mark: false, reason: "The port was closed." } }, options);
+    expect(unmarked.meta.notes).toBe("The port was closed.");
+    expect((unmarked.spec as Json).layer.map((l: Json) => l.mark)).toEqual(["line"]);
+  });
+
+  it("draws the derived rows of a plain definition apart, without the definition writing a condition", () => {
+    const bars = { mark: "bar", encoding: { x: { field: "year", type: "ordinal" }, y: { field: "exports", type: "quantitative" } } };
+    const china = compileChart({ ...base, data: { dataset: "exports", where: { country: "China" } }, plot: bars } as ChartDefinition, options);
+    const spec = china.spec as Json;
+    expect(spec.encoding.fillOpacity).toEqual({ condition: { test: "datum.status !== 'stated'", value: 0.35 }, value: 1 });
+    expect(china.meta.notes).toBe("2016 is derived: twice the 2015 figure of the sector.");
   });
 });

@@ -12,7 +12,7 @@ describe("resolveData(definition, datasets, file)", () => {
 
   it("lists the datasets there are when the name is unknown", () => {
     expect(() => resolveData({ ...armsChart(), data: "russia-arms" }, datasets, "charts/arms.chart.json")).toThrow(
-      'charts/arms.chart.json, data: expected one of the datasets russia-arms-transfers, trade-by-partner but received "russia-arms"',
+      'charts/arms.chart.json, data: expected one of the datasets cargo, exports, russia-arms-transfers, trade-by-partner but received "russia-arms"',
     );
     expect(() => resolveData({ ...armsChart(), data: { dataset: "trade" } }, new Map(), "c.json")).toThrow(
       'c.json, data.dataset: expected one of the datasets (none loaded) but received "trade"',
@@ -45,7 +45,7 @@ describe("resolveData with where, and resolveCites(definition, datasets, file)",
     const cited = resolveCites(chart, datasets, "c.json");
     expect(cited.map((d) => [d.name, d.rows.length])).toEqual([["russia-arms-transfers", 2], ["trade-by-partner", 1]]);
     expect(() => resolveCites({ ...armsChart(), cites: ["nope"] }, datasets, "c.json")).toThrow(
-      'c.json, cites[0]: expected one of the datasets russia-arms-transfers, trade-by-partner but received "nope"',
+      'c.json, cites[0]: expected one of the datasets cargo, exports, russia-arms-transfers, trade-by-partner but received "nope"',
     );
   });
 });

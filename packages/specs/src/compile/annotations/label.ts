@@ -1,6 +1,7 @@
 import { ChartsError } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { position, secondary, type Json } from "../plotShape.ts";
+import { datumOf } from "../timeAxis.ts";
 import { textLines, type AnnotationContext, type AnnotationLayers } from "./context.ts";
 
 type Label = Extract<Annotation, { type: "label" }>;
@@ -9,6 +10,7 @@ type Label = Extract<Annotation, { type: "label" }>;
  * A text label at the data point whose fields equal `at`, above it by
  * default; with `connector`, further off and joined to the point by a rule.
  * The point must exist in the dataset, or the label would silently vanish.
+ * A date is given as written in data.csv ({"month": "2023-04"}).
  */
 export function label(annotation: Label, context: AnnotationContext): AnnotationLayers {
   const { base, theme } = context;
@@ -18,7 +20,7 @@ export function label(annotation: Label, context: AnnotationContext): Annotation
   const dy = annotation.dy ?? (connector ? -28 : -8);
   const align = annotation.align ?? (dx > 0 ? "left" : dx < 0 ? "right" : "center");
   const entries = Object.entries(annotation.at);
-  const predicates = entries.map(([field, value]) => ({ field, equal: value }));
+  const predicates = entries.map(([field, value]) => ({ field, equal: datumOf(context.dataset, field, value) }));
   const filter = { filter: predicates.length === 1 ? predicates[0] : { and: predicates } };
   const x = position(base.x);
   const y = position(base.y);

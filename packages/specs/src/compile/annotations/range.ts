@@ -1,6 +1,7 @@
 import { ChartsError, describe } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { isDiscrete, isObject, type Json } from "../plotShape.ts";
+import { datumOf } from "../timeAxis.ts";
 import { textLines, type AnnotationContext, type AnnotationLayers } from "./context.ts";
 
 type Range = Extract<Annotation, { type: "range" }>;
@@ -44,14 +45,16 @@ export function range(annotation: Range, context: AnnotationContext): Annotation
     }
   }
   const end = channel === "x" ? "x2" : "y2";
-  const start = { datum: annotation.from, ...(def.type ? { type: def.type } : {}), ...(band ? { bandPosition: 0 } : {}) };
+  // A date is placed as a date: from and to are written as in data.csv.
+  const [from, to] = [datumOf(context.dataset, annotation.field, annotation.from), datumOf(context.dataset, annotation.field, annotation.to)];
+  const start = { datum: from, ...(def.type ? { type: def.type } : {}), ...(band ? { bandPosition: 0 } : {}) };
   // Its own one-row data: inheriting the plot's would draw one band per row.
   const one = { values: [{}] };
   const below: Json[] = [
     {
       data: one,
       mark: { type: "rect", color: theme.colors.range },
-      encoding: { [channel]: start, [end]: { datum: annotation.to, ...(band ? { bandPosition: 1 } : {}) } },
+      encoding: { [channel]: start, [end]: { datum: to, ...(band ? { bandPosition: 1 } : {}) } },
     },
   ];
   if (annotation.text === undefined) return { below, above: [] };
