@@ -26,7 +26,42 @@ export function overLimit(what: string, limit: number | string, received: number
 }
 
 // ---------------------------------------------------------------------------
-// texts
+// texts (and readUtf8, through which every stage reads a desk's files)
+
+/** A file a desk named (a text, a data.csv, a definition) is not there. */
+export function noSuchFile(): string {
+  return "no such file";
+}
+
+/** A folder (or a device) where a file should be. */
+export function notAFile(): string {
+  return "expected a file but found a folder or a device";
+}
+
+/** A file that exists but cannot be read (permissions). */
+export function unreadableFile(reason: string): string {
+  return `cannot read the file (${reason})`;
+}
+
+/** A folder of the project (texts, datasets, charts) that is not there. */
+export function noSuchFolder(what: string): string {
+  return `no such ${what} folder`;
+}
+
+/** Bytes that are not UTF-8: a file saved in another encoding, or not text at all. */
+export function notUtf8(line: number, column: number, byte: number): string {
+  return `expected UTF-8 text but line ${line}, column ${column} has the byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")}, which is not UTF-8: save the file as UTF-8`;
+}
+
+/** A control character (NUL, ESC...) in a file that should be text: a binary file, or text decoded twice. */
+export function controlCharacter(line: number, column: number, codePoint: number): string {
+  return `expected text but line ${line}, column ${column} has the control character U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}: is this a binary file?`;
+}
+
+/** What a text id is. */
+export function expectedTextId(): string {
+  return "a text id such as 004_e411960df6774cf9 (a file name without .txt)";
+}
 
 /** What parseFigure reads: one figure as a text writes it. */
 export function expectedFigure(): string {
