@@ -130,6 +130,168 @@ export function expectedDatasetName(): string {
   return "a dataset name of lowercase letters, digits and hyphens, such as russia-arms-transfers";
 }
 
+/** A JSON file that does not parse: JSON.parse's reason. */
+export function invalidJson(reason: string): string {
+  return `expected valid JSON but could not parse it: ${reason}`;
+}
+
+/** A key written twice in one JSON object: JSON.parse would keep the last and drop the first without a word. */
+export function duplicateKey(key: string): string {
+  return `expected each key once in an object but ${JSON.stringify(key)} appears again (JSON would silently keep only the last)`;
+}
+
+/** A JSON file that breaks its schema without an error to show (never expected). */
+export function schemaMismatch(schemaFile: string): string {
+  return `does not match ${schemaFile}`;
+}
+
+/** A data.csv that does not parse: csv-parse's reason. */
+export function invalidCsv(reason: string): string {
+  return `expected valid CSV but could not parse it: ${reason}`;
+}
+
+/** An empty data.csv. */
+export function emptyCsv(): string {
+  return "expected a header row but the file is empty";
+}
+
+/** A data.csv with a header and nothing else. */
+export function noRows(): string {
+  return "expected at least one row after the header but the file has none";
+}
+
+/** A row with more or fewer fields than the header. */
+export function fieldCount(expected: number, received: number): string {
+  return `expected ${expected} fields as in the header but received ${received}`;
+}
+
+/** The value column is empty in a row. */
+export function expectedValue(): string {
+  return "a value (the figure is checked against it)";
+}
+
+/** Two columns of dataset.json with one name. */
+export function expectedUniqueColumnName(): string {
+  return "a name no other column has";
+}
+
+/** The column `value` of dataset.json names. */
+export function expectedValueColumn(candidates: readonly string[]): string {
+  return candidates.length ? `the name of a number or year column (${candidates.join(", ")})` : "the name of a number or year column, but none is declared";
+}
+
+/** A header naming a column twice. */
+export function expectedColumnOnce(): string {
+  return "each column once";
+}
+
+/** A header column that is neither declared nor provenance. */
+export function expectedHeaderColumns(declared: readonly string[], provenance: string): string {
+  return `only the columns of dataset.json (${declared.join(", ")}) and the provenance columns (${provenance})`;
+}
+
+/** A declared or provenance column the header lacks. */
+export function missingColumn(name: string, declared: boolean, provenance: string): string {
+  const why = declared ? "declared in dataset.json" : `a provenance column: every data.csv has ${provenance}`;
+  return `expected a column "${name}" (${why}) but the header has none`;
+}
+
+/** A cell of a year column. */
+export function expectedYear(): string {
+  return "a four-digit year such as 2023";
+}
+
+/** A cell of a number column. */
+export function expectedPlainNumber(): string {
+  return "a plain number such as 171 or 3.6 (no separators, units or spaces)";
+}
+
+/** A number with more digits than a double keeps: it would be rounded, or become Infinity, silently. */
+export function expectedExactNumber(digits: number): string {
+  return `a number of at most ${digits} digits (a longer one cannot be kept exactly: use a larger unit, such as USD billion)`;
+}
+
+/** The source cell of a row. */
+export function expectedSourceId(): string {
+  return "the id of a source text, such as 004_e411960df6774cf9";
+}
+
+/** The figure cell of a row. */
+export function expectedFigureCell(): string {
+  return 'the figure as the text writes it, such as "US$72 million"';
+}
+
+/** The status cell of a row. */
+export function expectedStatus(statuses: readonly string[]): string {
+  return `one of ${statuses.map((status) => JSON.stringify(status)).join(", ")}`;
+}
+
+/** The formula cell of a derived row. */
+export function expectedFormulaCell(): string {
+  return 'a formula of the figure such as "2 * figure" (derived rows need one)';
+}
+
+/** A formula on a row that is not derived. */
+export function expectedNoFormula(status: string): string {
+  return `no formula on a ${status} row (mark the row derived, or empty the cell)`;
+}
+
+/** The note of an implied or derived row. */
+export function expectedNote(status: "implied" | "derived"): string {
+  const what = status === "implied" ? "where the unsaid part comes from" : "how the value was derived";
+  return `a note saying ${what} (${status} rows need one)`;
+}
+
+/** Two rows that agree in every column but the value. */
+export function expectedDistinctRow(first: number, columns: readonly string[]): string {
+  return `a row that differs from row ${first} in ${columns.join(", ")}`;
+}
+
+/** What a formula may hold. */
+export function expectedFormula(): string {
+  return 'a formula of numbers, the variable figure, + - * / and parentheses, such as "2 * figure"';
+}
+
+/** A formula whose result is no number (1 / figure for a figure of 0). */
+export function formulaNotFinite(formula: string, value: number, figure: number): string {
+  return `formula "${formula}" gives ${value} for figure ${figure}`;
+}
+
+/** The check: a row citing a text that sources.json does not list (or lists with an invalid entry). */
+export function notInSources(source: string): string {
+  return `text ${source} has no valid entry in sources.json`;
+}
+
+/** The check: a row citing a text that cannot be read; `reason` is the text's own error, with its file. */
+export function textUnreadable(source: string, reason: string): string {
+  return `cannot read text ${source}: ${reason}`;
+}
+
+/** The check: the text does not state the row's figure (in a sentence with the row's context, when given). */
+export function figureNotInText(source: string, figure: string, context?: string): string {
+  return `text ${source} does not say "${figure}"${context === undefined ? "" : ` in a sentence with "${context}"`}`;
+}
+
+/** The check: "this year" read as a stated year. */
+export function relativeYearStated(figure: string, source: string): string {
+  return `"${figure}" gives a year only through the date of text ${source}: mark the row implied and explain in note`;
+}
+
+/** The check: "this year" without the text's date. */
+export function relativeYearNeedsDate(figure: string, source: string): string {
+  return `"${figure}" needs the date of text ${source}: add it to sources.json and pass the sources to the check`;
+}
+
+/** The check: the figure, converted (and through the formula), is not the row's value. */
+export function figureMismatch(value: string, unit: string | undefined, figure: string, source: string, formula: string | undefined, received: unknown): string {
+  return `expected ${value}${unit ? ` ${unit}` : ""} ("${figure}" in text ${source}${formula ? `, by ${formula}` : ""}) but received ${String(received)}`;
+}
+
+/** The check: a stated row's year that the figure's sentence does not say. */
+export function yearNotInSentence(figure: string, source: string, year: number): string {
+  return `the sentence of "${figure}" in text ${source} does not say ${year}: mark the row implied and explain in note`;
+}
+
 /** A figure for a money column must be in its currency. */
 export function expectedAmountIn(currency: string, unit: string): string {
   return `an amount in ${currency} for a column in ${unit}`;
