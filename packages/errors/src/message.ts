@@ -315,6 +315,31 @@ export function expectedExactFigure(): string {
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
 
+/** A chart's data or cites naming a dataset that is not there (or did not load). */
+export function unknownDataset(name: string, known: readonly string[]): string {
+  return `expected one of the datasets ${known.length ? known.join(", ") : "(none loaded)"} but received "${name}"`;
+}
+
+/** A definition's slug that is not its file name. */
+export function expectedSlugOf(base: string): string {
+  return `the slug to match the file name ("${base}")`;
+}
+
+/** A project folder (charts, datasets) that cannot be listed. */
+export function unreadableFolder(what: string, reason: string): string {
+  return `cannot read the ${what} folder: ${reason}`;
+}
+
+/** No source line: the rows cite no text and the definition gives none. */
+export function noSourceLine(): string {
+  return "expected rows that cite a source text, or a source line in the definition, but the dataset has no rows";
+}
+
+/** The closest known name to a misspelt one, appended to a message. */
+export function didYouMean(suggestion: string): string {
+  return `; did you mean "${suggestion}"?`;
+}
+
 /** A URL where a chart definition must name a dataset: its numbers would have no provenance. */
 export function urlData(url: unknown): string {
   return `expected data from a dataset but received the URL ${describe(url)}: every number a chart draws must come from a dataset row with provenance, so name a dataset in the chart's data (or cites) instead`;

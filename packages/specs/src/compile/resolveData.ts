@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, invalid } from "@charts/errors";
+import { ChartsError, invalid, message } from "@charts/errors";
 import type { ChartDefinition } from "../types.ts";
 
 export interface ResolvedData {
@@ -32,11 +32,7 @@ function resolveReference(ref: Reference, datasets: Map<string, Dataset>, file: 
       : { name: ref.dataset, filter: ref.filter, field: `${path}.dataset` };
   const dataset = datasets.get(name);
   if (!dataset) {
-    const known = [...datasets.keys()].sort();
-    throw new ChartsError(
-      `expected one of the datasets ${known.length ? known.join(", ") : "(none loaded)"} but received "${name}"`,
-      { file, field },
-    );
+    throw new ChartsError(message.unknownDataset(name, [...datasets.keys()].sort()), { file, field });
   }
   const where = typeof ref === "string" ? undefined : ref.where;
   const selected = where ? selectRows(dataset, where, file, `${path}.where`) : dataset;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { light, vegaLiteConfig } from "@charts/theme";
 import { compileChart } from "../../src/compile/compileChart.ts";
 import type { ChartDefinition } from "../../src/types.ts";
@@ -122,5 +122,19 @@ describe("compileChart(definition, options)", () => {
     const definition = armsChart();
     compileChart(definition, options);
     expect(definition).toEqual(armsChart());
+  });
+});
+
+describe("compileChart on a definition handed over as an object", () => {
+  it("refuses nesting deeper than limits.jsonDepth before cloning or validating it, never a stack overflow", () => {
+    let deep: Record<string, unknown> = { value: 1 };
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const chart = { ...armsChart(), plot: { ...armsChart().plot, usermeta: deep } };
+    expect(() => compileChart(chart, options)).toThrow(
+      new ChartsError(message.overLimit("the nesting depth", 100, "more than 400", "limits.jsonDepth"), { file: F, field: "plot.usermeta.a.a.a.a..." }),
+    );
+    let within: Record<string, unknown> = { value: 1 };
+    for (let i = 0; i < 90; i++) within = { a: within };
+    expect(compileChart({ ...armsChart(), annotations: [], plot: { ...armsChart().plot, usermeta: within } }, options).spec).toBeDefined();
   });
 });
