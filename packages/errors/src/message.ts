@@ -398,6 +398,87 @@ export function unsafeSvg(what: string): string {
   return `expected an inert, self-contained SVG but it has ${what}`;
 }
 
+/** Vega-Lite's compiler refused the spec: its reason (the JSON path is the error's field when an expression is to blame). */
+export function vegaLiteCompile(reason: string): string {
+  return `Vega-Lite could not compile the spec: ${reason}`;
+}
+
+/** Vega's parser refused the spec. */
+export function vegaParse(reason: string): string {
+  return `Vega could not parse the spec: ${reason}`;
+}
+
+/** Vega failed while running the spec. */
+export function vegaRender(reason: string): string {
+  return `Vega could not render the spec: ${reason}`;
+}
+
+/** Vega could not load or ingest data: Vega only warns and draws an empty chart, so it is an error here. */
+export function vegaData(what: string, detail: string): string {
+  return `${what}: ${detail}`;
+}
+
+/** An SVG from Vega without a size (never expected). */
+export function svgWithoutSize(start: string): string {
+  return `Vega produced an SVG without width and height: ${start}`;
+}
+
+/** A log scale over zero, negative or missing values: Vega would draw an empty plot without a word. */
+export function logScaleDomain(scale: string, fields: readonly string[], domain: readonly number[]): string {
+  const of = fields.length ? ` (field${fields.length > 1 ? "s" : ""} ${fields.join(", ")})` : "";
+  return `expected a log scale over values all above zero (or all below) but scale "${scale}"${of} spans [${domain.join(", ")}]: use a linear or symlog scale, or leave out the zero, negative and missing values (a bar starts at zero)`;
+}
+
+/** The scale of a PNG. */
+export function expectedScale(): string {
+  return "a scale above 0";
+}
+
+/** sharp could not rasterise the SVG. */
+export function rasteriseFailed(reason: string): string {
+  return `sharp could not draw the PNG: ${reason}`;
+}
+
+/** The font probe drew nothing: sharp has no usable font. */
+export function fontProbeNoText(face: string, where: string): string {
+  return `the font probe drew no text in ${face}: sharp found no usable font; ${where}`;
+}
+
+/** The font probe drew text of another width than the bundled font's: sharp uses another font. */
+export function fontProbeWrongFont(probe: string, face: string, drawn: number, expected: number, tolerance: number, where: string): string {
+  return `the font probe drew ${JSON.stringify(probe)} x3 in ${face} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is not drawing the bundled font (it found another font, or none); ${where}`;
+}
+
+/** The renderer used before setupRenderer(). */
+export function rendererNotSetUp(): string {
+  return "the renderer is not set up: await setupRenderer() first";
+}
+
+/** What `usermeta.chart` of a compiled spec holds. */
+export function expectedChartMeta(): string {
+  return "the chart's metadata (headline, dek, source, ...)";
+}
+
+/** A metadata field that must say something. */
+export function expectedNonEmptyString(): string {
+  return "a non-empty string";
+}
+
+/** An optional metadata field. */
+export function expectedString(): string {
+  return "a string";
+}
+
+/** What charts render reads. */
+export function expectedSpec(): string {
+  return "a Vega-Lite or Vega spec (a JSON object)";
+}
+
+/** The -o of charts render. */
+export function expectedOutputPath(): string {
+  return "an output path ending in .svg or .png";
+}
+
 /** The --seed of charts render and the build. */
 export function seed(received: unknown): string {
   return invalid("a whole number from 0 to 4294967295", received);
