@@ -6,7 +6,7 @@ export type { Annotation, ChartDefinition, ChartMeta, CompileOptions, CompiledCh
 export { loadChartDefinition, loadChartDefinitions, validateDefinition, slugOf, CHART_FILE, type LoadDefinitionOptions } from "./loadChartDefinition.ts";
 export { compileChart } from "./compile/compileChart.ts";
 export { checkGlyphs } from "./checkGlyphs.ts";
-export { resolveData } from "./compile/resolveData.ts";
+export { resolveData, resolveCites } from "./compile/resolveData.ts";
 export { validatePlot, validate } from "./compile/validate.ts";
 export { refuseUrlData } from "./compile/refuseUrlData.ts";
 export { checkFields } from "./compile/checkFields.ts";
