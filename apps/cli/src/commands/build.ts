@@ -163,7 +163,7 @@ async function verifyIfPossible(
   // each error is printed once: on the line of the first chart that draws its dataset, or at the end
   console.log(
     `${bad ? "✗" : "✓"} ${verification.verified.length + bad} figures checked against ${display(config, config.texts)}` +
-      (bad ? `, ${bad} do${bad === 1 ? "es" : ""} not match ${bad === 1 ? "its text" : "their texts"}` : ""),
+      (bad ? `, ${bad} failed the check` : ""),
   );
   return verification;
 }
