@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   plotPixels: 50_000_000,
   datasetRows: 10_000,
   datasetBytes: 10_000_000,
-  textBytes: 5_000_000,
+  textBytes: 1_000_000,
   definitionBytes: 2_000_000,
   jsonDepth: 100,
   formulaLength: 500,

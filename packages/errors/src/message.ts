@@ -579,6 +579,76 @@ export function rendererVersionUnknown(name: string, from: string): string {
 // ---------------------------------------------------------------------------
 // cli
 
+/** charts.config.json cannot be read. */
+export function configUnreadable(reason: string): string {
+  return `cannot read the project config: ${reason}`;
+}
+
+/** No charts.config.json from the start folder up. */
+export function noConfig(name: string, start: string): string {
+  return `no ${name} in ${start} or any folder above it`;
+}
+
+/** What charts.config.json holds. */
+export function expectedConfig(): string {
+  return "an object with texts, datasets, sources, charts and out";
+}
+
+/** A folder setting of charts.config.json. */
+export function expectedFolderPath(): string {
+  return "a folder path";
+}
+
+/** baseUrl of charts.config.json. */
+export function expectedBaseUrl(): string {
+  return "a URL or path ending in /";
+}
+
+/** A switch of charts.config.json. */
+export function expectedBoolean(): string {
+  return "true or false";
+}
+
+/** `limits` of charts.config.json. */
+export function expectedLimits(known: readonly string[]): string {
+  return `an object of limits, any of ${known.join(", ")}`;
+}
+
+/** A key of `limits` that is no limit. */
+export function expectedLimitName(known: readonly string[]): string {
+  return `one of the limits ${known.join(", ")}`;
+}
+
+/** A limit's value. */
+export function expectedLimitValue(): string {
+  return "a whole number above 0";
+}
+
+/** The source texts folder is missing. */
+export function textsMissing(dir: string): string {
+  return `the source texts are not at ${dir}: pass --texts DIR or set CHARTS_TEXTS`;
+}
+
+/** The build's warning when it cannot check: it builds from the committed datasets, unchecked. */
+export function buildingUnchecked(dir: string): string {
+  return `the source texts are not at ${dir}: building from the committed datasets without checking their figures (pass --texts DIR or set CHARTS_TEXTS)`;
+}
+
+/** The rest of a dataset's check errors, after the first (the build names the first on the chart's line). */
+export function moreCheckErrors(count: number, dataset: string): string {
+  return ` (and ${count} more figure${count === 1 ? "" : "s"} of dataset ${dataset}: charts check lists them)`;
+}
+
+/** --dataset and --pick of charts extract. */
+export function pickTogether(): string {
+  return "--dataset NAME and --pick 3,5,8 go together";
+}
+
+/** --scale of charts render. */
+export function expectedRenderScale(): string {
+  return "a number above 0 and at most 10";
+}
+
 /** An option given to a command it does not apply to, or in a combination that ignores it (the option is the place). */
 export function optionDoesNotApply(why: string): string {
   return `does not apply here: ${why}`;
