@@ -335,6 +335,71 @@ export function noSourceLine(): string {
   return "expected rows that cite a source text, or a source line in the definition, but the dataset has no rows";
 }
 
+/** What a field of the plot or an annotation may name: a column of the dataset, or a field the plot derives. */
+export function expectedField(dataset: string, columns: readonly string[], derived: readonly string[]): string {
+  return `a column of ${dataset} (${columns.join(", ")})${derived.length ? ` or a field the plot derives (${derived.join(", ")})` : ""}`;
+}
+
+/** A column `where` names. */
+export function expectedWhereColumn(dataset: string, columns: readonly string[]): string {
+  return `a column of ${dataset} (${columns.join(", ")})`;
+}
+
+/** A `where` that keeps no row. */
+export function expectedSelectingWhere(dataset: string): string {
+  return `values that select rows of ${dataset}`;
+}
+
+/** A dataset column named like the provenance status every inlined row carries. */
+export function reservedColumn(name: string): string {
+  return `the column name "${name}" is reserved for each row's provenance status; rename the column`;
+}
+
+/** A label annotation whose `at` names no row. */
+export function noRowAt(dataset: string, wanted: string): string {
+  return `expected the fields of a row of ${dataset} but no row has ${wanted}`;
+}
+
+/** Annotations on a plot that has no marks to annotate (concat, repeat). */
+export function notAnnotatable(keys: readonly string[]): string {
+  return `expected a unit, layer or facet plot to annotate but received a plot with keys ${keys.join(", ")}`;
+}
+
+/** What an annotation's type is. */
+export function expectedAnnotationType(): string {
+  return "an annotation type";
+}
+
+/** Line labels need a line with x and y. */
+export function noLineToLabel(): string {
+  return "expected a plot with x and y encodings to place line labels but found none";
+}
+
+/** Value labels need a quantitative axis. */
+export function noValueToLabel(): string {
+  return "expected a plot with a quantitative x or y encoding to label but found none";
+}
+
+/** A range annotation on a field no axis encodes. */
+export function expectedAxisField(fields: readonly unknown[]): string {
+  return `the field of the plot's x or y encoding (${fields.join(", ")})`;
+}
+
+/** A range annotation on a band scale without its categories listed. */
+export function expectedListedCategories(channel: string): string {
+  return `the categories of the ${channel} scale listed in scale.domain (a range annotation shades whole categories, including those without data)`;
+}
+
+/** A range annotation's end that is not a category of the scale. */
+export function expectedCategory(channel: string): string {
+  return `one of the ${channel} scale's categories`;
+}
+
+/** A highlight annotation in a plot that colours by itself. */
+export function expectedNoColor(path: string): string {
+  return `no color encoding in a plot with a highlight annotation (${path} sets the colours)`;
+}
+
 /** The closest known name to a misspelt one, appended to a message. */
 export function didYouMean(suggestion: string): string {
   return `; did you mean "${suggestion}"?`;
@@ -467,6 +532,16 @@ export function expectedNonEmptyString(): string {
 /** An optional metadata field. */
 export function expectedString(): string {
   return "a string";
+}
+
+/** The format of formatType "house". */
+export function expectedHouseFormat(): string {
+  return 'a house format object like {"unit": "USD million"} for formatType "house"';
+}
+
+/** vega imported by something else before the exact text metrics were in place. */
+export function vegaImportedEarly(): string {
+  return "vega was imported before setupRenderer() and measures text with its 0.8 x length estimate; import vega only through @charts/render";
 }
 
 /** What charts render reads. */

@@ -39,9 +39,7 @@ export function loadVega(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
     const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
     textMetrics.canvas(true);
     if (textMetrics.width !== textMetrics.measureWidth) {
-      throw new ChartsError(
-        "vega was imported before setupRenderer() and measures text with its 0.8 x length estimate; import vega only through @charts/render",
-      );
+      throw new ChartsError(message.vegaImportedEarly());
     }
     const vegaLite = await import("vega-lite");
     ready = { vega, vegaLite };

@@ -51,9 +51,7 @@ export async function renderFile(specPath: string, outPath: string, options: Ren
 
 /** An error of the render, placed in the spec file: the same message, with the file it is about. */
 function placed(file: string, error: unknown): unknown {
-  if (!(error instanceof ChartsError) || error.where.file) return error;
-  const own = error.message.slice(new ChartsError("", error.where).message.length);
-  return new ChartsError(own, { ...error.where, file }, { cause: error });
+  return error instanceof ChartsError && !error.where.file ? error.at({ ...error.where, file }) : error;
 }
 
 async function placedIn<T>(file: string, work: Promise<T>): Promise<T> {

@@ -209,8 +209,7 @@ function located<T>(run: () => T, spec: object): T {
     const reason = error instanceof ChartsError ? (error.cause as Error | undefined)?.message : undefined;
     const field = reason === undefined || (error as ChartsError).where.field ? undefined : locateExpression(spec, reason);
     if (!field) throw error;
-    const own = (error as ChartsError).message.slice(new ChartsError("", (error as ChartsError).where).message.length);
-    throw new ChartsError(own, { ...(error as ChartsError).where, field }, { cause: (error as ChartsError).cause });
+    throw new ChartsError((error as ChartsError).detail, { ...(error as ChartsError).where, field }, { cause: (error as ChartsError).cause });
   }
 }
 

@@ -175,9 +175,7 @@ function assertVerified(compiled: CompiledChart, verification: Verification | un
     if (!errors?.length) continue;
     if (errors.length === 1) throw errors[0];
     const [first] = errors;
-    throw new ChartsError(first!.message.slice(new ChartsError("", first!.where).message.length) + message.moreCheckErrors(errors.length - 1, name), first!.where, {
-      cause: first,
-    });
+    throw new ChartsError(first!.detail + message.moreCheckErrors(errors.length - 1, name), first!.where, { cause: first });
   }
 }
 
@@ -231,11 +229,10 @@ function withSentence(sentence: string | undefined): { sentence?: string } {
  */
 function placed(error: unknown, compiled: CompiledChart, datasets: Map<string, Dataset>): unknown {
   if (!(error instanceof ChartsError) || error.where.file) return error;
-  const own = error.message.slice(new ChartsError("", error.where).message.length);
   const cell = /^data\.values\[(\d+)\]\.([A-Za-z_]\w*)$/.exec(error.where.field ?? "");
   const row = cell ? compiled.rows[Number(cell[1])] : undefined;
   const dataFile = row ? datasets.get(row.dataset)?.dataFile : undefined;
-  if (cell && row && dataFile) return new ChartsError(own, { file: dataFile, row: row.row, field: cell[2] }, { cause: error });
+  if (cell && row && dataFile) return error.at({ file: dataFile, row: row.row, field: cell[2] });
   const field = error.where.field ? `compiled${error.where.field.startsWith("[") ? "" : "."}${error.where.field}` : undefined;
-  return new ChartsError(own, { ...error.where, file: compiled.file, ...(field ? { field } : {}) }, { cause: error });
+  return error.at({ ...error.where, file: compiled.file, ...(field ? { field } : {}) });
 }

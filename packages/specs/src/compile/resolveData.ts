@@ -42,11 +42,11 @@ function resolveReference(ref: Reference, datasets: Map<string, Dataset>, file: 
 function selectRows(dataset: Dataset, where: Record<string, string | number | Array<string | number>>, file: string, path: string): Dataset {
   const columns = dataset.meta.columns.map((c) => c.name);
   for (const field of Object.keys(where)) {
-    if (!columns.includes(field)) throw invalid({ file, field: `${path}.${field}` }, `a column of ${dataset.name} (${columns.join(", ")})`, field);
+    if (!columns.includes(field)) throw invalid({ file, field: `${path}.${field}` }, message.expectedWhereColumn(dataset.name, columns), field);
   }
   const rows = dataset.rows.filter((row) =>
     Object.entries(where).every(([field, wanted]) => (Array.isArray(wanted) ? wanted : [wanted]).includes(row.values[field] as string | number)),
   );
-  if (!rows.length) throw invalid({ file, field: path }, `values that select rows of ${dataset.name}`, where);
+  if (!rows.length) throw invalid({ file, field: path }, message.expectedSelectingWhere(dataset.name), where);
   return { ...dataset, rows };
 }
