@@ -50,8 +50,8 @@ export async function build(options: { texts?: string; config?: string; out?: st
       const file = display(config, chart.file);
       const cause = inputs.rootCause(definition, file);
       if (cause) throw cause;
+      assertVerified(datasetNames(definition), verification);
       const compiled = compileChart(definition, { file, datasets, sources: sourceRecord, theme: light, limits });
-      assertVerified(compiled, verification);
       checkGlyphs(definition, resolveData(definition, datasets, file).dataset, file);
       const rendered = await renderCompiled(compiled, verification, { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, limits, scale: 2 }, datasets);
       charts.push(rendered);
@@ -160,7 +160,7 @@ async function verifyIfPossible(
   }
   const verification = await verify(config, datasets, sources);
   const bad = verification.errors.length;
-  // each error is printed once: on the line of the first chart that draws its dataset, or at the end
+  // the errors themselves are printed as the root cause on the line of each chart drawing their dataset, or at the end
   console.log(
     `${bad ? "✗" : "✓"} ${verification.verified.length + bad} figures checked against ${display(config, config.texts)}` +
       (bad ? `, ${bad} failed the check` : ""),
@@ -169,8 +169,8 @@ async function verifyIfPossible(
 }
 
 /** A chart drawing on a dataset whose figures the texts do not support must not be published: the first such figure is the cause. */
-function assertVerified(compiled: CompiledChart, verification: Verification | undefined): void {
-  for (const name of compiled.datasets) {
+function assertVerified(names: string[], verification: Verification | undefined): void {
+  for (const name of names) {
     const errors = verification?.failing.get(name);
     if (!errors?.length) continue;
     if (errors.length === 1) throw errors[0];
