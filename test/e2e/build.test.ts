@@ -120,8 +120,10 @@ describe("pnpm charts when things go wrong", () => {
     const edit = JSON.parse(readFileSync(join(root, "test/fixtures/edited-figure.json"), "utf8"));
     const run = await charts(["--config", project.configFile, "--texts", editedTexts(edit)]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/✗ russia-arms-transfers +.*dataset russia-arms-transfers failed its check/);
-    expect(run.stdout).toContain(`${slugs.length - 1} charts built, 1 failed`);
+    // the root cause on the chart's line, once: the row, and what the text no longer says
+    const line = `datasets/russia-arms-transfers/data.csv, row 2, figure: ${message.figureNotInText(edit.text, edit.from)}`;
+    expect(run.stderr.split("\n").filter((l) => l.includes(edit.from))).toEqual([expect.stringMatching(new RegExp(`^✗ russia-arms-transfers +${line.replace(/[$.*+?()[\]\\^{}|]/g, "\\$&")}$`))]);
+    expect(run.stdout).toContain(`${slugs.length - 1} charts built, 1 failed (russia-arms-transfers)`);
 
     const after = readManifest(project.out).charts.find((c) => c.slug === "russia-arms-transfers")!;
     expect(after.stale?.reason).toContain("US$72 million");

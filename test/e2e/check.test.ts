@@ -29,7 +29,7 @@ describe("charts check", () => {
     expect(line).toContain("datasets/russia-arms-transfers/data.csv");
     expect(line).toContain("row 2");
     expect(line).toContain(edit.text);
-    expect(run.stdout).toMatch(/1 figure no longer matches/);
+    expect(run.stdout).toMatch(/1 figure does not match the texts/);
   });
 
   it("honours CHARTS_TEXTS, and says where it looked when the texts are missing", async () => {

@@ -3,7 +3,8 @@
 // overridden per run (--texts) or per machine (CHARTS_TEXTS).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ChartsError, displayPath, invalid, message } from "@charts/errors";
+import { parseJson } from "@charts/datasets";
+import { ChartsError, DEFAULT_LIMITS, displayPath, invalid, limitSetting, message, type Limits } from "@charts/errors";
 import { DEFAULT_SEED, isSeed } from "@charts/render";
 
 export const CONFIG_FILE = "charts.config.json";
@@ -20,6 +21,8 @@ export interface Config {
   baseUrl?: string;
   /** Whether charts may carry http(s) links on marks (`href`); `"allowLinks": false` refuses them. Default true. */
   allowLinks: boolean;
+  /** What a bad input may not exceed (`limits` in the file, each key optional): DEFAULT_LIMITS of @charts/errors, raised or lowered. */
+  limits: Limits;
 }
 
 /** Names the switch in errors about links. */
@@ -29,37 +32,62 @@ const KEYS = ["texts", "datasets", "sources", "charts", "out"] as const;
 
 /** Finds charts.config.json from `start` upwards (or reads `file`) and resolves its folders. */
 export function loadConfig(options: { start?: string; file?: string; texts?: string; out?: string } = {}): Config {
-  const file = options.file ? resolve(options.file) : findConfig(options.start ?? process.cwd());
-  let json: Record<string, unknown>;
+  const start = options.start ?? process.cwd();
+  const file = options.file ? resolve(options.file) : findConfig(start);
+  if (!file) throw new ChartsError(message.noConfig(CONFIG_FILE, start));
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ChartsError(`cannot read the project config: ${(error as Error).message}`, { file }, { cause: error });
+    throw new ChartsError(message.configUnreadable((error as NodeJS.ErrnoException).code ?? String(error)), { file }, { cause: error });
   }
+  const parsed = parseJson(text, { file });
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw invalid({ file }, message.expectedConfig(), parsed);
+  const json = parsed as Record<string, unknown>;
   const root = dirname(file);
   const config = { root } as Config;
   for (const key of KEYS) {
     const value = json[key];
-    if (typeof value !== "string" || value === "") throw invalid({ file, field: key }, "a folder path", value);
+    if (typeof value !== "string" || value === "") throw invalid({ file, field: key }, message.expectedFolderPath(), value);
     config[key] = resolve(root, value);
   }
   if (json.baseUrl !== undefined) {
-    if (typeof json.baseUrl !== "string" || !json.baseUrl.endsWith("/")) throw invalid({ file, field: "baseUrl" }, "a URL or path ending in /", json.baseUrl);
+    if (typeof json.baseUrl !== "string" || !json.baseUrl.endsWith("/")) throw invalid({ file, field: "baseUrl" }, message.expectedBaseUrl(), json.baseUrl);
     config.baseUrl = json.baseUrl;
   }
-  if (json.allowLinks !== undefined && typeof json.allowLinks !== "boolean") throw invalid({ file, field: "allowLinks" }, "true or false", json.allowLinks);
+  if (json.allowLinks !== undefined && typeof json.allowLinks !== "boolean") throw invalid({ file, field: "allowLinks" }, message.expectedBoolean(), json.allowLinks);
   config.allowLinks = json.allowLinks !== false;
+  config.limits = readLimits(json.limits, file);
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);
   return config;
 }
 
-function findConfig(start: string): string {
+/**
+ * `limits` of charts.config.json: any of the keys of DEFAULT_LIMITS, each a
+ * whole number above 0; what it leaves out keeps its default.
+ *
+ * @example "limits": { "datasetRows": 50000, "plotPixels": 100000000 }
+ */
+function readLimits(value: unknown, file: string): Limits {
+  if (value === undefined) return { ...DEFAULT_LIMITS };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalid({ file, field: "limits" }, message.expectedLimits(Object.keys(DEFAULT_LIMITS)), value);
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const [key, limit] of Object.entries(value)) {
+    if (!Object.hasOwn(DEFAULT_LIMITS, key)) throw invalid({ file, field: `limits.${key}` }, message.expectedLimitName(Object.keys(DEFAULT_LIMITS)), key);
+    if (!Number.isSafeInteger(limit) || (limit as number) < 1) throw invalid({ file, field: limitSetting(key as keyof Limits) }, message.expectedLimitValue(), limit);
+    limits[key as keyof Limits] = limit as number;
+  }
+  return limits;
+}
+
+/** charts.config.json in `start` or the nearest folder above it, or undefined outside a project. */
+export function findConfig(start: string): string | undefined {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (existsSync(file)) return file;
-    if (dirname(dir) === dir) throw new ChartsError(`no ${CONFIG_FILE} in ${start} or any folder above it`);
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

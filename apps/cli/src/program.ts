@@ -76,6 +76,7 @@ Exit codes:
     .option("--base <dir>", "the only folder data and images are read from; relative URLs resolve against it (default: the spec's folder)")
     .addOption(seedOption())
     .option("--no-links", "refuse links (href) on marks instead of keeping http(s) links")
+    .option("--config <file>", "project config whose limits apply (default: charts.config.json found from the current folder up, else the default limits)")
     .action((spec, options) => render(spec, options));
 
   // `charts --help` lists every command's options too, not only the commands.

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { message } from "@charts/errors";
+import { ChartsError, DEFAULT_LIMITS, message } from "@charts/errors";
 import { DEFAULT_SEED } from "@charts/render";
 import { display, loadConfig, parseSeed } from "../src/config.ts";
 
@@ -64,5 +64,35 @@ describe("allowLinks and --seed", () => {
     expect(parseSeed("42")).toBe(42);
     expect(parseSeed("4294967295")).toBe(4294967295);
     for (const bad of ["-1", "1.5", "x", "4294967296", ""]) expect(() => parseSeed(bad)).toThrow(`--seed: ${message.seed(bad)}`);
+  });
+});
+
+describe("limits", () => {
+  it("are the defaults unless charts.config.json raises or lowers some of them", () => {
+    expect(loadConfig({ start: project(valid) }).limits).toEqual(DEFAULT_LIMITS);
+    expect(loadConfig({ start: project({ ...valid, limits: { datasetRows: 50_000, plotPixels: 100_000_000 } }) }).limits).toEqual({
+      ...DEFAULT_LIMITS,
+      datasetRows: 50_000,
+      plotPixels: 100_000_000,
+    });
+  });
+
+  it("names the file and the key of a limit that is unknown or not a whole number above 0", () => {
+    const file = (root: string) => join(root, "charts.config.json");
+    const known = Object.keys(DEFAULT_LIMITS);
+    const unknown = project({ ...valid, limits: { rows: 10 } });
+    expect(() => loadConfig({ start: unknown })).toThrow(new ChartsError(message.invalid(message.expectedLimitName(known), "rows"), { file: file(unknown), field: "limits.rows" }));
+    for (const bad of [0, -1, 1.5, "10", null]) {
+      const root = project({ ...valid, limits: { datasetRows: bad } });
+      expect(() => loadConfig({ start: root })).toThrow(new ChartsError(message.invalid(message.expectedLimitValue(), bad), { file: file(root), field: "limits.datasetRows" }));
+    }
+    const list = project({ ...valid, limits: [1] });
+    expect(() => loadConfig({ start: list })).toThrow(new ChartsError(message.invalid(message.expectedLimits(known), [1]), { file: file(list), field: "limits" }));
+  });
+
+  it("refuses a key written twice in the config, as every JSON file a desk writes", () => {
+    const root = mkdtempSync(join(tmpdir(), "charts-config-"));
+    writeFileSync(join(root, "charts.config.json"), '{"texts": "a", "texts": "b"}');
+    expect(() => loadConfig({ start: root })).toThrow(new ChartsError(message.duplicateKey("texts"), { file: join(root, "charts.config.json"), field: "texts" }));
   });
 });

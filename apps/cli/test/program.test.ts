@@ -9,7 +9,7 @@ describe("program()", () => {
     expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked", "--seed"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
     expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
-    expect(commands.render).toEqual(["--out", "--scale", "--base", "--seed", "--no-links"]);
+    expect(commands.render).toEqual(["--out", "--scale", "--base", "--seed", "--no-links", "--config"]);
   });
 
   it("lists every command's options in the top-level --help", () => {

@@ -1,4 +1,4 @@
-import { ChartsError, message } from "@charts/errors";
+import { ChartsError, message, type Limits } from "@charts/errors";
 import { findFigure, parseFigure, readText, type ParsedFigure, type SourceText } from "@charts/texts";
 import { convertFigure } from "./convertFigure.ts";
 import { evaluateFormula } from "./evaluateFormula.ts";
@@ -8,6 +8,8 @@ import { unitOf } from "./unitOf.ts";
 export interface CheckOptions {
   /** sources.json: when given, every row's source must be listed there. */
   sources?: Map<string, SourceInfo>;
+  /** The size of a text and of a formula (default DEFAULT_LIMITS). */
+  limits?: Partial<Limits>;
 }
 
 const TOLERANCE = 1e-9;
@@ -26,8 +28,9 @@ const TOLERANCE = 1e-9;
  * For derived rows, `figure` in the formula is the figure in that unit when
  * it is of that kind, else the figure's own value (a percentage that derives
  * an index). A relative year ("this year", "last year") in an implied row
- * is resolved with the text's date in `options.sources`. Texts are read once per call. All problems are collected, none
- * stops the check; each names the dataset, row, source text and figure.
+ * is resolved with the text's date in `options.sources`. Texts are read once per call (readText: at most
+ * `limits.textBytes`, UTF-8, no control characters). All problems are collected, none stops the check; each
+ * names the dataset's data.csv, the row and the field, and the message names the text and the figure.
  *
  * @example const { verified, errors } = await checkDatasets(await loadDatasets("datasets"), "../shared/texts")
  */
@@ -40,9 +43,10 @@ export async function checkDatasets(
   const read = (id: string) => {
     let text = texts.get(id);
     if (!text) {
-      text = readText(textsDir, id).catch((error: unknown) =>
-        error instanceof ChartsError ? error : new ChartsError(String(error)),
-      );
+      text = readText(textsDir, id, options.limits).catch((error: unknown) => {
+        if (error instanceof ChartsError) return error;
+        throw error;
+      });
       texts.set(id, text);
     }
     return text;
@@ -58,7 +62,6 @@ export async function checkDatasets(
         else verified.push(result);
       } catch (error) {
         if (!(error instanceof ChartsError)) throw error;
-        error.message += ` (text ${row.provenance.source}, dataset ${dataset.name})`;
         errors.push(error);
       }
     }
@@ -74,32 +77,25 @@ async function checkRow(
 ): Promise<VerifiedRow | ChartsError> {
   const { source, figure, status, context, formula } = row.provenance;
   const at = (field: string) => ({ file: dataset.dataFile, row: row.row, field });
-  const fail = (field: string, message: string) => new ChartsError(`${message} (dataset ${dataset.name})`, at(field));
+  const fail = (field: string, text: string) => new ChartsError(text, at(field));
 
-  if (options.sources && !options.sources.has(source)) return fail("source", `text ${source} is not listed in sources.json`);
+  if (options.sources && !options.sources.has(source)) return fail("source", message.notInSources(source));
   const text = await read(source);
-  if (text instanceof ChartsError) return fail("source", `no source text ${source} (${text.message})`);
+  if (text instanceof ChartsError) return fail("source", message.textUnreadable(source, text.message));
 
   const found = findFigure(text, figure, context);
   if (!found.length) {
     const elsewhere = context !== undefined && findFigure(text, figure).length > 0;
-    return fail(
-      "figure",
-      elsewhere
-        ? `text ${source} no longer says "${figure}" in a sentence with "${context}"`
-        : `text ${source} no longer says "${figure}"`,
-    );
+    return fail("figure", message.figureNotInText(source, figure, elsewhere ? context : undefined));
   }
 
   // "this year" is a figure only through the text's publication date.
   const relative = /^(this|last|next) year$/i.exec(figure);
   let parsed: ParsedFigure;
   if (relative) {
-    if (status === "stated") {
-      return fail("status", `"${figure}" gives a year only through the date of text ${source}: mark the row implied and explain in note`);
-    }
+    if (status === "stated") return fail("status", message.relativeYearStated(figure, source));
     const date = options.sources?.get(source)?.date;
-    if (!date) return fail("figure", `"${figure}" needs the date of text ${source}: add it to sources.json and pass the sources to the check`);
+    if (!date) return fail("figure", message.relativeYearNeedsDate(figure, source));
     const offset = { this: 0, last: -1, next: 1 }[relative[1]!.toLowerCase() as "this" | "last" | "next"];
     parsed = { kind: "year", text: figure, value: Number(date.slice(0, 4)) + offset, unit: "year" };
   } else {
@@ -123,17 +119,13 @@ async function checkRow(
     } catch {
       base = parsed.value;
     }
-    value = evaluateFormula(formula!, base, at("formula"));
+    value = evaluateFormula(formula!, base, at("formula"), options.limits);
   } else {
     value = convertFigure(parsed, unit, at("figure"));
   }
 
   if (typeof expected !== "number" || !close(value, expected)) {
-    const how = status === "derived" ? `, by ${formula}` : "";
-    return fail(
-      dataset.meta.value,
-      `expected ${tidy(value)}${unit ? ` ${unit}` : ""} ("${figure}" in text ${source}${how}) but received ${String(expected)}`,
-    );
+    return fail(dataset.meta.value, message.figureMismatch(tidy(value), unit, figure, source, status === "derived" ? formula : undefined, expected));
   }
 
   // A stated row's years must be said with the figure; else they are implied.
@@ -146,17 +138,16 @@ async function checkRow(
     const match = found.find((occurrence) => years.every(({ year }) => says(occurrence.sentence.text, year)));
     if (!match) {
       const missing = years.find(({ year }) => !found.some((occurrence) => says(occurrence.sentence.text, year)))!;
-      return fail(
-        missing.column,
-        `the sentence of "${figure}" in text ${source} does not say ${missing.year}: mark the row implied and explain in note`,
-      );
+      return fail(missing.column, message.yearNotInSentence(figure, source, missing.year));
     }
     sentence = match.sentence.text;
   }
   return { dataset: dataset.name, row: row.row, source, figure, status, sentence, value };
 }
 
+/** Equal within a relative 1e-9; never for Infinity or NaN, which no figure is. */
 function close(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   if (a === b) return true;
   return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }

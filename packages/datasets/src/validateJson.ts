@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { ChartsError, describe, jsonPath, errorSegments, valueAt } from "@charts/errors";
+import { ChartsError, jsonPath, errorSegments, message, valueAt } from "@charts/errors";
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -24,20 +24,27 @@ function validatorFor(schemaFile: string): ValidateFunction {
  *
  *   datasets/arms/dataset.json, columns[1].type: expected one of "string", "number", "year", "date" but received "int" of type string
  */
-export function validateJson<T>(schemaFile: "dataset.schema.json" | "sources.schema.json", json: unknown, file: string): T {
+export function validateJson<T>(schemaFile: SchemaFile, json: unknown, file: string): T {
+  const problem = firstProblem(schemaFile, json, file);
+  if (problem) throw problem.error;
+  return json as T;
+}
+
+type SchemaFile = "dataset.schema.json" | "sources.schema.json";
+
+/** The first place `json` breaks the schema, as the error validateJson throws and the path's segments. */
+export function firstProblem(schemaFile: SchemaFile, json: unknown, file: string): { error: ChartsError; segments: Array<string | number> } | undefined {
   const validate = validatorFor(schemaFile);
-  if (validate(json)) return json as T;
+  if (validate(json)) return undefined;
   const error = validate.errors?.[0];
-  if (!error) throw new ChartsError(`does not match ${schemaFile}`, { file });
-  const segments = errorSegments(error);
-  return throwAt(error, segments, json, file);
-}
-
-function throwAt(error: ErrorObject, segments: Array<string | number>, json: unknown, file: string): never {
+  if (!error) return { error: new ChartsError(message.schemaMismatch(schemaFile), { file }), segments: [] };
+  // A key that breaks propertyNames: ajv names it on the error; the key itself is what was received.
+  const name = (error as ErrorObject & { propertyName?: string }).propertyName;
+  const segments = name !== undefined && error.keyword !== "propertyNames" ? [...errorSegments(error), name] : errorSegments(error);
   const field = jsonPath(segments) || "(root)";
-  throw new ChartsError(`expected ${expectedOf(error)} but received ${describe(valueAt(json, segments))}`, { file, field });
+  const received = name !== undefined ? name : valueAt(json, segments);
+  return { error: new ChartsError(message.invalid(expectedOf(error), received), { file, field }), segments };
 }
-
 
 function expectedOf(error: ErrorObject): string {
   const own = error.parentSchema?.expected;

@@ -29,15 +29,16 @@ describe("checkDatasets(datasets, textsDir)", () => {
     const datasets = await loadDatasets(join(fixtures, "broken"), { root });
     const { verified, errors } = await checkDatasets(datasets, texts);
     const file = (name: string) => `test/fixtures/broken/${name}/data.csv`;
+    // each place (file, row, field) once; the message names the text and the figure
     expect(errors.map((error) => error.message)).toEqual([
-      `${file("edited-figure")}, row 1, figure: text lumen no longer says "US$50 million" (dataset edited-figure)`,
-      `${file("missing-text")}, row 1, source: no source text lumen-2 (${join(texts, "lumen-2.txt")}: no text lumen-2 (no such file)) (dataset missing-text)`,
-      `${file("relative-stated")}, row 1, status: "this year" gives a year only through the date of text lumen: mark the row implied and explain in note (dataset relative-stated)`,
-      `${file("wrong-context")}, row 1, figure: text lumen no longer says "US$48 million" in a sentence with "ferries" (dataset wrong-context)`,
-      `${file("wrong-derived")}, row 1, fees: expected 96 USD million ("US$48 million" in text lumen, by 2 * figure) but received 90 (dataset wrong-derived)`,
-      `${file("wrong-unit")}, row 1, figure: expected an amount in USD for a column in USD million but received "About 75%" of type string (text lumen, dataset wrong-unit)`,
-      `${file("wrong-value")}, row 1, fees: expected 48 USD million ("US$48 million" in text lumen) but received 47 (dataset wrong-value)`,
-      `${file("year-not-said")}, row 1, year: the sentence of "US$36 million" in text lumen does not say 2023: mark the row implied and explain in note (dataset year-not-said)`,
+      `${file("edited-figure")}, row 1, figure: ${message.figureNotInText("lumen", "US$50 million")}`,
+      `${file("missing-text")}, row 1, source: ${message.textUnreadable("lumen-2", `${join(texts, "lumen-2.txt")}: ${message.noSuchFile()}`)}`,
+      `${file("relative-stated")}, row 1, status: ${message.relativeYearStated("this year", "lumen")}`,
+      `${file("wrong-context")}, row 1, figure: ${message.figureNotInText("lumen", "US$48 million", "ferries")}`,
+      `${file("wrong-derived")}, row 1, fees: ${message.figureMismatch("96", "USD million", "US$48 million", "lumen", "2 * figure", 90)}`,
+      `${file("wrong-unit")}, row 1, figure: ${message.invalid(message.expectedAmountIn("USD", "USD million"), "About 75%")}`,
+      `${file("wrong-value")}, row 1, fees: ${message.figureMismatch("48", "USD million", "US$48 million", "lumen", undefined, 47)}`,
+      `${file("year-not-said")}, row 1, year: ${message.yearNotInSentence("US$36 million", "lumen", 2023)}`,
     ]);
     expect(errors[0]!.where).toEqual({ file: file("edited-figure"), row: 1, field: "figure" });
     // the good row after the missing text is still checked
@@ -72,7 +73,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
     const datasets = await loadDatasets(join(fixtures, "good"), { root });
     const { errors } = await checkDatasets([datasets.get("night-ferries")!], texts);
     expect(errors.map((e) => e.message)).toEqual([
-      'test/fixtures/good/night-ferries/data.csv, row 1, figure: "this year" needs the date of text lumen: add it to sources.json and pass the sources to the check (dataset night-ferries)',
+      `test/fixtures/good/night-ferries/data.csv, row 1, figure: ${message.relativeYearNeedsDate("this year", "lumen")}`,
     ]);
   });
 
@@ -80,7 +81,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
     const datasets = await loadDatasets(join(fixtures, "good"), { root });
     const { errors } = await checkDatasets([datasets.get("harbour-rank")!], texts, { sources: new Map() });
     expect(errors.map((e) => e.message)).toEqual([
-      "test/fixtures/good/harbour-rank/data.csv, row 1, source: text lumen is not listed in sources.json (dataset harbour-rank)",
+      `test/fixtures/good/harbour-rank/data.csv, row 1, source: ${message.notInSources("lumen")}`,
     ]);
   });
 
@@ -90,7 +91,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
     const edited = { ...fees, rows: fees.rows.map((row) => ({ ...row, provenance: { ...row.provenance, figure: row.provenance.figure.replace("48", "84") } })) };
     const { errors } = await checkDatasets([edited], texts);
     expect(errors.map((e) => e.message)).toEqual([
-      'test/fixtures/good/harbour-fees/data.csv, row 1, figure: text lumen no longer says "US$84 million" (dataset harbour-fees)',
+      `test/fixtures/good/harbour-fees/data.csv, row 1, figure: ${message.figureNotInText("lumen", "US$84 million")}`,
     ]);
   });
 });

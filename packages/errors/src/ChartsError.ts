@@ -15,10 +15,22 @@ export interface Where {
 export class ChartsError extends Error {
   override name = "ChartsError";
   readonly where: Where;
+  /** The message without its place: what was expected and what was received. */
+  readonly detail: string;
 
   constructor(message: string, where: Where = {}, options?: { cause?: unknown }) {
     super(prefix(where) + message, options);
     this.where = where;
+    this.detail = message;
+  }
+
+  /**
+   * The same error placed elsewhere (a render error placed in the file it
+   * came from), with this one as its cause; the place is still printed once.
+   * @example throw error.at({ ...error.where, file: "charts/arms.chart.json" })
+   */
+  at(where: Where): ChartsError {
+    return new ChartsError(this.detail, where, { cause: this });
   }
 }
 

@@ -26,7 +26,42 @@ export function overLimit(what: string, limit: number | string, received: number
 }
 
 // ---------------------------------------------------------------------------
-// texts
+// texts (and readUtf8, through which every stage reads a desk's files)
+
+/** A file a desk named (a text, a data.csv, a definition) is not there. */
+export function noSuchFile(): string {
+  return "no such file";
+}
+
+/** A folder (or a device) where a file should be. */
+export function notAFile(): string {
+  return "expected a file but found a folder or a device";
+}
+
+/** A file that exists but cannot be read (permissions). */
+export function unreadableFile(reason: string): string {
+  return `cannot read the file (${reason})`;
+}
+
+/** A folder of the project (texts, datasets, charts) that is not there. */
+export function noSuchFolder(what: string): string {
+  return `no such ${what} folder`;
+}
+
+/** Bytes that are not UTF-8: a file saved in another encoding, or not text at all. */
+export function notUtf8(line: number, column: number, byte: number): string {
+  return `expected UTF-8 text but line ${line}, column ${column} has the byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")}, which is not UTF-8: save the file as UTF-8`;
+}
+
+/** A control character (NUL, ESC...) in a file that should be text: a binary file, or text decoded twice. */
+export function controlCharacter(line: number, column: number, codePoint: number): string {
+  return `expected text but line ${line}, column ${column} has the control character U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}: is this a binary file?`;
+}
+
+/** What a text id is. */
+export function expectedTextId(): string {
+  return "a text id such as 004_e411960df6774cf9 (a file name without .txt)";
+}
 
 /** What parseFigure reads: one figure as a text writes it. */
 export function expectedFigure(): string {
@@ -95,6 +130,168 @@ export function expectedDatasetName(): string {
   return "a dataset name of lowercase letters, digits and hyphens, such as russia-arms-transfers";
 }
 
+/** A JSON file that does not parse: JSON.parse's reason. */
+export function invalidJson(reason: string): string {
+  return `expected valid JSON but could not parse it: ${reason}`;
+}
+
+/** A key written twice in one JSON object: JSON.parse would keep the last and drop the first without a word. */
+export function duplicateKey(key: string): string {
+  return `expected each key once in an object but ${JSON.stringify(key)} appears again (JSON would silently keep only the last)`;
+}
+
+/** A JSON file that breaks its schema without an error to show (never expected). */
+export function schemaMismatch(schemaFile: string): string {
+  return `does not match ${schemaFile}`;
+}
+
+/** A data.csv that does not parse: csv-parse's reason. */
+export function invalidCsv(reason: string): string {
+  return `expected valid CSV but could not parse it: ${reason}`;
+}
+
+/** An empty data.csv. */
+export function emptyCsv(): string {
+  return "expected a header row but the file is empty";
+}
+
+/** A data.csv with a header and nothing else. */
+export function noRows(): string {
+  return "expected at least one row after the header but the file has none";
+}
+
+/** A row with more or fewer fields than the header. */
+export function fieldCount(expected: number, received: number): string {
+  return `expected ${expected} fields as in the header but received ${received}`;
+}
+
+/** The value column is empty in a row. */
+export function expectedValue(): string {
+  return "a value (the figure is checked against it)";
+}
+
+/** Two columns of dataset.json with one name. */
+export function expectedUniqueColumnName(): string {
+  return "a name no other column has";
+}
+
+/** The column `value` of dataset.json names. */
+export function expectedValueColumn(candidates: readonly string[]): string {
+  return candidates.length ? `the name of a number, year or date column (${candidates.join(", ")})` : "the name of a number, year or date column, but none is declared";
+}
+
+/** A header naming a column twice. */
+export function expectedColumnOnce(): string {
+  return "each column once";
+}
+
+/** A header column that is neither declared nor provenance. */
+export function expectedHeaderColumns(declared: readonly string[], provenance: string): string {
+  return `only the columns of dataset.json (${declared.join(", ")}) and the provenance columns (${provenance})`;
+}
+
+/** A declared or provenance column the header lacks. */
+export function missingColumn(name: string, declared: boolean, provenance: string): string {
+  const why = declared ? "declared in dataset.json" : `a provenance column: every data.csv has ${provenance}`;
+  return `expected a column "${name}" (${why}) but the header has none`;
+}
+
+/** A cell of a year column. */
+export function expectedYear(): string {
+  return "a four-digit year such as 2023";
+}
+
+/** A cell of a number column. */
+export function expectedPlainNumber(): string {
+  return "a plain number such as 171 or 3.6 (no separators, units or spaces)";
+}
+
+/** A number with more digits than a double keeps: it would be rounded, or become Infinity, silently. */
+export function expectedExactNumber(digits: number): string {
+  return `a number of at most ${digits} digits (a longer one cannot be kept exactly: use a larger unit, such as USD billion)`;
+}
+
+/** The source cell of a row. */
+export function expectedSourceId(): string {
+  return "the id of a source text, such as 004_e411960df6774cf9";
+}
+
+/** The figure cell of a row. */
+export function expectedFigureCell(): string {
+  return 'the figure as the text writes it, such as "US$72 million"';
+}
+
+/** The status cell of a row. */
+export function expectedStatus(statuses: readonly string[]): string {
+  return `one of ${statuses.map((status) => JSON.stringify(status)).join(", ")}`;
+}
+
+/** The formula cell of a derived row. */
+export function expectedFormulaCell(): string {
+  return 'a formula of the figure such as "2 * figure" (derived rows need one)';
+}
+
+/** A formula on a row that is not derived. */
+export function expectedNoFormula(status: string): string {
+  return `no formula on a ${status} row (mark the row derived, or empty the cell)`;
+}
+
+/** The note of an implied or derived row. */
+export function expectedNote(status: "implied" | "derived"): string {
+  const what = status === "implied" ? "where the unsaid part comes from" : "how the value was derived";
+  return `a note saying ${what} (${status} rows need one)`;
+}
+
+/** Two rows that agree in every column but the value. */
+export function expectedDistinctRow(first: number, columns: readonly string[]): string {
+  return `a row that differs from row ${first} in ${columns.join(", ")}`;
+}
+
+/** What a formula may hold. */
+export function expectedFormula(): string {
+  return 'a formula of numbers, the variable figure, + - * / and parentheses, such as "2 * figure"';
+}
+
+/** A formula whose result is no number (1 / figure for a figure of 0). */
+export function formulaNotFinite(formula: string, value: number, figure: number): string {
+  return `formula "${formula}" gives ${value} for figure ${figure}`;
+}
+
+/** The check: a row citing a text that sources.json does not list (or lists with an invalid entry). */
+export function notInSources(source: string): string {
+  return `text ${source} has no valid entry in sources.json`;
+}
+
+/** The check: a row citing a text that cannot be read; `reason` is the text's own error, with its file. */
+export function textUnreadable(source: string, reason: string): string {
+  return `cannot read text ${source}: ${reason}`;
+}
+
+/** The check: the text does not state the row's figure (in a sentence with the row's context, when given). */
+export function figureNotInText(source: string, figure: string, context?: string): string {
+  return `text ${source} does not say "${figure}"${context === undefined ? "" : ` in a sentence with "${context}"`}`;
+}
+
+/** The check: "this year" read as a stated year. */
+export function relativeYearStated(figure: string, source: string): string {
+  return `"${figure}" gives a year only through the date of text ${source}: mark the row implied and explain in note`;
+}
+
+/** The check: "this year" without the text's date. */
+export function relativeYearNeedsDate(figure: string, source: string): string {
+  return `"${figure}" needs the date of text ${source}: add it to sources.json and pass the sources to the check`;
+}
+
+/** The check: the figure, converted (and through the formula), is not the row's value. */
+export function figureMismatch(value: string, unit: string | undefined, figure: string, source: string, formula: string | undefined, received: unknown): string {
+  return `expected ${value}${unit ? ` ${unit}` : ""} ("${figure}" in text ${source}${formula ? `, by ${formula}` : ""}) but received ${String(received)}`;
+}
+
+/** The check: a stated row's year that the figure's sentence does not say. */
+export function yearNotInSentence(figure: string, source: string, year: number): string {
+  return `the sentence of "${figure}" in text ${source} does not say ${year}: mark the row implied and explain in note`;
+}
+
 /** A figure for a money column must be in its currency. */
 export function expectedAmountIn(currency: string, unit: string): string {
   return `an amount in ${currency} for a column in ${unit}`;
@@ -142,6 +339,91 @@ export function expectedDateFigure(cell: string): string {
 
 // ---------------------------------------------------------------------------
 // specs (chart definitions)
+
+/** A chart's data or cites naming a dataset that is not there (or did not load). */
+export function unknownDataset(name: string, known: readonly string[]): string {
+  return `expected one of the datasets ${known.length ? known.join(", ") : "(none loaded)"} but received "${name}"`;
+}
+
+/** A definition's slug that is not its file name. */
+export function expectedSlugOf(base: string): string {
+  return `the slug to match the file name ("${base}")`;
+}
+
+/** A project folder (charts, datasets) that cannot be listed. */
+export function unreadableFolder(what: string, reason: string): string {
+  return `cannot read the ${what} folder: ${reason}`;
+}
+
+/** No source line: the rows cite no text and the definition gives none. */
+export function noSourceLine(): string {
+  return "expected rows that cite a source text, or a source line in the definition, but the dataset has no rows";
+}
+
+/** What a field of the plot or an annotation may name: a column of the dataset, or a field the plot derives. */
+export function expectedField(dataset: string, columns: readonly string[], derived: readonly string[]): string {
+  return `a column of ${dataset} (${columns.join(", ")})${derived.length ? ` or a field the plot derives (${derived.join(", ")})` : ""}`;
+}
+
+/** A column `where` names. */
+export function expectedWhereColumn(dataset: string, columns: readonly string[]): string {
+  return `a column of ${dataset} (${columns.join(", ")})`;
+}
+
+/** A `where` that keeps no row. */
+export function expectedSelectingWhere(dataset: string): string {
+  return `values that select rows of ${dataset}`;
+}
+
+/** A dataset column named like the provenance status every inlined row carries. */
+export function reservedColumn(name: string): string {
+  return `the column name "${name}" is reserved for each row's provenance status; rename the column`;
+}
+
+/** A label annotation whose `at` names no row. */
+export function noRowAt(dataset: string, wanted: string): string {
+  return `expected the fields of a row of ${dataset} but no row has ${wanted}`;
+}
+
+/** What an annotation's type is. */
+export function expectedAnnotationType(): string {
+  return "an annotation type";
+}
+
+/** Line labels need a line with x and y. */
+export function noLineToLabel(): string {
+  return "expected a plot with x and y encodings to place line labels but found none";
+}
+
+/** Value labels need a quantitative axis. */
+export function noValueToLabel(): string {
+  return "expected a plot with a quantitative x or y encoding to label but found none";
+}
+
+/** A range annotation on a field no axis encodes. */
+export function expectedAxisField(fields: readonly unknown[]): string {
+  return `the field of the plot's x or y encoding (${fields.join(", ")})`;
+}
+
+/** A range annotation on a band scale without its categories listed. */
+export function expectedListedCategories(channel: string): string {
+  return `the categories of the ${channel} scale listed in scale.domain (a range annotation shades whole categories, including those without data)`;
+}
+
+/** A range annotation's end that is not a category of the scale. */
+export function expectedCategory(channel: string): string {
+  return `one of the ${channel} scale's categories`;
+}
+
+/** A highlight annotation in a plot that colours by itself. */
+export function expectedNoColor(path: string): string {
+  return `no color encoding in a plot with a highlight annotation (${path} sets the colours)`;
+}
+
+/** The closest known name to a misspelt one, appended to a message. */
+export function didYouMean(suggestion: string): string {
+  return `; did you mean "${suggestion}"?`;
+}
 
 /** A URL where a chart definition must name a dataset: its numbers would have no provenance. */
 export function urlData(url: unknown): string {
@@ -214,6 +496,97 @@ export function expressionRefused(detail: string): string {
 /** What an SVG must not carry: script, event handlers, foreign content, external references. */
 export function unsafeSvg(what: string): string {
   return `expected an inert, self-contained SVG but it has ${what}`;
+}
+
+/** Vega-Lite's compiler refused the spec: its reason (the JSON path is the error's field when an expression is to blame). */
+export function vegaLiteCompile(reason: string): string {
+  return `Vega-Lite could not compile the spec: ${reason}`;
+}
+
+/** Vega's parser refused the spec. */
+export function vegaParse(reason: string): string {
+  return `Vega could not parse the spec: ${reason}`;
+}
+
+/** Vega failed while running the spec. */
+export function vegaRender(reason: string): string {
+  return `Vega could not render the spec: ${reason}`;
+}
+
+/** Vega could not load or ingest data: Vega only warns and draws an empty chart, so it is an error here. */
+export function vegaData(what: string, detail: string): string {
+  return `${what}: ${detail}`;
+}
+
+/** An SVG from Vega without a size (never expected). */
+export function svgWithoutSize(start: string): string {
+  return `Vega produced an SVG without width and height: ${start}`;
+}
+
+/** A log scale over zero, negative or missing values: Vega would draw an empty plot without a word. */
+export function logScaleDomain(scale: string, fields: readonly string[], domain: readonly number[]): string {
+  const of = fields.length ? ` (field${fields.length > 1 ? "s" : ""} ${fields.join(", ")})` : "";
+  return `expected a log scale over values all above zero (or all below) but scale "${scale}"${of} spans [${domain.join(", ")}]: use a linear or symlog scale, or leave out the zero, negative and missing values (a bar starts at zero)`;
+}
+
+/** The scale of a PNG. */
+export function expectedScale(): string {
+  return "a scale above 0";
+}
+
+/** sharp could not rasterise the SVG. */
+export function rasteriseFailed(reason: string): string {
+  return `sharp could not draw the PNG: ${reason}`;
+}
+
+/** The font probe drew nothing: sharp has no usable font. */
+export function fontProbeNoText(face: string, where: string): string {
+  return `the font probe drew no text in ${face}: sharp found no usable font; ${where}`;
+}
+
+/** The font probe drew text of another width than the bundled font's: sharp uses another font. */
+export function fontProbeWrongFont(probe: string, face: string, drawn: number, expected: number, tolerance: number, where: string): string {
+  return `the font probe drew ${JSON.stringify(probe)} x3 in ${face} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is not drawing the bundled font (it found another font, or none); ${where}`;
+}
+
+/** The renderer used before setupRenderer(). */
+export function rendererNotSetUp(): string {
+  return "the renderer is not set up: await setupRenderer() first";
+}
+
+/** What `usermeta.chart` of a compiled spec holds. */
+export function expectedChartMeta(): string {
+  return "the chart's metadata (headline, dek, source, ...)";
+}
+
+/** A metadata field that must say something. */
+export function expectedNonEmptyString(): string {
+  return "a non-empty string";
+}
+
+/** An optional metadata field. */
+export function expectedString(): string {
+  return "a string";
+}
+
+/** The format of formatType "house". */
+export function expectedHouseFormat(): string {
+  return 'a house format object like {"unit": "USD million"} for formatType "house"';
+}
+
+/** vega imported by something else before the exact text metrics were in place. */
+export function vegaImportedEarly(): string {
+  return "vega was imported before setupRenderer() and measures text with its 0.8 x length estimate; import vega only through @charts/render";
+}
+
+/** What charts render reads. */
+export function expectedSpec(): string {
+  return "a Vega-Lite or Vega spec (a JSON object)";
+}
+
+/** The -o of charts render. */
+export function expectedOutputPath(): string {
+  return "an output path ending in .svg or .png";
 }
 
 /** The --seed of charts render and the build. */
@@ -315,6 +688,76 @@ export function rendererVersionUnknown(name: string, from: string): string {
 
 // ---------------------------------------------------------------------------
 // cli
+
+/** charts.config.json cannot be read. */
+export function configUnreadable(reason: string): string {
+  return `cannot read the project config: ${reason}`;
+}
+
+/** No charts.config.json from the start folder up. */
+export function noConfig(name: string, start: string): string {
+  return `no ${name} in ${start} or any folder above it`;
+}
+
+/** What charts.config.json holds. */
+export function expectedConfig(): string {
+  return "an object with texts, datasets, sources, charts and out";
+}
+
+/** A folder setting of charts.config.json. */
+export function expectedFolderPath(): string {
+  return "a folder path";
+}
+
+/** baseUrl of charts.config.json. */
+export function expectedBaseUrl(): string {
+  return "a URL or path ending in /";
+}
+
+/** A switch of charts.config.json. */
+export function expectedBoolean(): string {
+  return "true or false";
+}
+
+/** `limits` of charts.config.json. */
+export function expectedLimits(known: readonly string[]): string {
+  return `an object of limits, any of ${known.join(", ")}`;
+}
+
+/** A key of `limits` that is no limit. */
+export function expectedLimitName(known: readonly string[]): string {
+  return `one of the limits ${known.join(", ")}`;
+}
+
+/** A limit's value. */
+export function expectedLimitValue(): string {
+  return "a whole number above 0";
+}
+
+/** The source texts folder is missing. */
+export function textsMissing(dir: string): string {
+  return `the source texts are not at ${dir}: pass --texts DIR or set CHARTS_TEXTS`;
+}
+
+/** The build's warning when it cannot check: it builds from the committed datasets, unchecked. */
+export function buildingUnchecked(dir: string): string {
+  return `the source texts are not at ${dir}: building from the committed datasets without checking their figures (pass --texts DIR or set CHARTS_TEXTS)`;
+}
+
+/** The rest of a dataset's check errors, after the first (the build names the first on the chart's line). */
+export function moreCheckErrors(count: number, dataset: string): string {
+  return ` (and ${count} more figure${count === 1 ? "" : "s"} of dataset ${dataset}: charts check lists them)`;
+}
+
+/** --dataset and --pick of charts extract. */
+export function pickTogether(): string {
+  return "--dataset NAME and --pick 3,5,8 go together";
+}
+
+/** --scale of charts render. */
+export function expectedRenderScale(): string {
+  return "a number above 0 and at most 10";
+}
 
 /** An option given to a command it does not apply to, or in a combination that ignores it (the option is the place). */
 export function optionDoesNotApply(why: string): string {

@@ -37,3 +37,13 @@ suite("message catalogue", () => {
     );
   });
 });
+
+suite("ChartsError", () => {
+  it("keeps its message without the place as detail, and can be placed elsewhere with the place printed once", () => {
+    const error = new ChartsError("expected a number but received nothing", { field: "value" });
+    expect(error.detail).toBe("expected a number but received nothing");
+    const placed = error.at({ file: "datasets/arms/data.csv", row: 2, field: "value" });
+    expect(placed.message).toBe("datasets/arms/data.csv, row 2, value: expected a number but received nothing");
+    expect(placed.cause).toBe(error);
+  });
+});

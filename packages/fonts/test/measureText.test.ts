@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { fontFaces, loadFonts, measureText } from "../src/index.ts";
+import fc from "fast-check";
+import { assertGlyphs, fontFaces, loadFonts, measureText } from "../src/index.ts";
 import { readAdvances } from "./sfnt.ts";
 
 beforeAll(() => loadFonts());
@@ -54,6 +55,49 @@ describe("measureText", () => {
   test("rejects a face that is not bundled", () => {
     expect(() => measureText("x", { size: 10, weight: 700, style: "italic" })).toThrow(
       "expected a bundled face but Source Sans 3 has no italic face at weight 700 (italic exists only at 400)",
+    );
+  });
+});
+
+// Properties (fast-check): on any string of characters the bundled font has,
+// measureText never throws, widths are finite and never negative, and the
+// width of a joined string is the sum of its parts' within one kern (or
+// ligature) at the join.
+describe("measureText on generated text (fast-check)", () => {
+  const covered: string[] = [];
+  beforeAll(() => {
+    for (let code = 0x20; code < 0x3000; code++) {
+      const char = String.fromCodePoint(code);
+      try {
+        assertGlyphs(char, {});
+        covered.push(char);
+      } catch {
+        // a character the font lacks: assertGlyphs refuses it before layout
+      }
+    }
+  });
+  const text = () => fc.string({ unit: fc.constantFrom(...covered), maxLength: 40 });
+  const font = fc.record({ size: fc.double({ min: 1, max: 96, noNaN: true }), weight: fc.constantFrom(400, 600, 700) });
+
+  test("gives a finite width for any string of covered characters, and for any string at all", () => {
+    expect(covered.length).toBeGreaterThan(500);
+    fc.assert(
+      fc.property(fc.oneof(text(), fc.string({ unit: "grapheme", maxLength: 40 })), font, (s, f) => {
+        const width = measureText(s, f);
+        expect(Number.isFinite(width)).toBe(true);
+        expect(width).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test("is additive within a kern at the join", () => {
+    fc.assert(
+      fc.property(text(), text(), font, (a, b, f) => {
+        const joined = measureText(a + b, f);
+        expect(Math.abs(joined - measureText(a, f) - measureText(b, f))).toBeLessThanOrEqual(0.3 * f.size);
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { loadFonts, measureText, wrapText } from "../src/index.ts";
 
 beforeAll(() => loadFonts());
@@ -43,5 +44,25 @@ describe("wrapText", () => {
     expect(wrapText("  a   b\nc ", { size: 12 }, 1000)).toEqual(["a b", "c"]);
     expect(wrapText("US$72\u00a0million", { size: 12 }, 10)).toEqual(["US$72\u00a0million"]);
     expect(wrapText("   ", { size: 12 }, 100)).toEqual([]);
+  });
+});
+
+// Properties (fast-check): on any text, wrapText keeps every word in order,
+// breaks only at spaces, and no line is wider than asked unless it is one word.
+describe("wrapText on generated text (fast-check)", () => {
+  test("keeps the words, in order, within the width", () => {
+    const words = fc.string({ unit: fc.constantFrom(..."aAbVWiMl1.,é\u00a0-'’"), minLength: 1, maxLength: 12 });
+    const spaces = fc.constantFrom(" ", "  ", "\t", "\n", " \n ", "\n\n");
+    const textArb = fc.array(fc.tuple(words, spaces), { maxLength: 20 }).map((parts) => parts.map(([w, s]) => w + s).join(""));
+    fc.assert(
+      fc.property(textArb, fc.integer({ min: 1, max: 600 }), fc.constantFrom(400, 700), (text, width, weight) => {
+        const font = { size: 16, weight };
+        const lines = wrapText(text, font, width);
+        const expected = text.split("\n").flatMap((paragraph) => paragraph.split(/[ \t\r]+/).filter((w) => w !== ""));
+        expect(lines.flatMap((line) => line.split(" "))).toEqual(expected);
+        for (const line of lines) if (line.includes(" ")) expect(measureText(line, font)).toBeLessThanOrEqual(width);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

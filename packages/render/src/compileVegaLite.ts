@@ -1,6 +1,6 @@
 import type { Spec } from "vega";
 import type { TopLevelSpec } from "vega-lite";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { vegaModules } from "./loadVega.ts";
 
 /** True for a Vega-Lite spec (by `$schema`, or by having no Vega `marks`). */
@@ -24,6 +24,6 @@ export function compileVegaLite(vl: TopLevelSpec): Spec {
   try {
     return vegaLite.compile(vl).spec as Spec;
   } catch (error) {
-    throw new ChartsError(`Vega-Lite could not compile the spec: ${(error as Error).message}`, {}, { cause: error });
+    throw new ChartsError(message.vegaLiteCompile((error as Error).message), {}, { cause: error });
   }
 }

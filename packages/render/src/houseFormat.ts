@@ -1,5 +1,5 @@
 import { formatValue, type ValueFormat } from "@charts/theme";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 
 // Expression functions are global in Vega; the locale a render asked for is
 // found through the view that evaluates the expression.
@@ -18,9 +18,7 @@ export function setViewLocale(view: object, locale: string | undefined): void {
  */
 export function house(this: unknown, value: unknown, format: unknown): string {
   if (format === null || typeof format !== "object" || typeof (format as ValueFormat).unit !== "string") {
-    throw new ChartsError(
-      `expected a house format object like {"unit": "USD million"} for formatType "house" but received ${JSON.stringify(format)}`,
-    );
+    throw new ChartsError(message.invalid(message.expectedHouseFormat(), format));
   }
   const view = (this as { context?: { dataflow?: object } } | undefined)?.context?.dataflow;
   const locale = (format as ValueFormat).locale ?? (view ? viewLocales.get(view) : undefined);

@@ -1,7 +1,7 @@
 // vega-canvas looks for `document.createElement("canvas")` when vega-scenegraph
 // is evaluated; a document that exists only during that import hands Vega the
 // exact measuring context and disappears again, so nothing else ever sees it.
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { exactContext } from "./exactCanvas.ts";
 
 export type Vega = typeof import("vega");
@@ -39,9 +39,7 @@ export function loadVega(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
     const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
     textMetrics.canvas(true);
     if (textMetrics.width !== textMetrics.measureWidth) {
-      throw new ChartsError(
-        "vega was imported before setupRenderer() and measures text with its 0.8 x length estimate; import vega only through @charts/render",
-      );
+      throw new ChartsError(message.vegaImportedEarly());
     }
     const vegaLite = await import("vega-lite");
     ready = { vega, vegaLite };
@@ -52,6 +50,6 @@ export function loadVega(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
 
 /** vega and vega-lite, after setupRenderer(); throws before. */
 export function vegaModules(): { vega: Vega; vegaLite: VegaLite } {
-  if (!ready) throw new ChartsError("the renderer is not set up: await setupRenderer() first");
+  if (!ready) throw new ChartsError(message.rendererNotSetUp());
   return ready;
 }

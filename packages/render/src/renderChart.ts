@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartMeta } from "@charts/specs";
 import { light, type Theme } from "@charts/theme";
-import { invalid } from "@charts/errors";
+import { invalid, message } from "@charts/errors";
 import { embedFonts } from "@charts/fonts";
 import { assertSafeSvg } from "./assertSafeSvg.ts";
 import { frameChart } from "./frameChart.ts";
@@ -29,12 +29,12 @@ export interface RenderChartOptions extends RenderOptions {
 /** The ChartMeta a compiled Vega-Lite spec carries in `usermeta.chart`, checked. */
 export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
   const meta = (vl as { usermeta?: { chart?: unknown } }).usermeta?.chart as Partial<ChartMeta> | undefined;
-  if (!meta || typeof meta !== "object") throw invalid({ field: "usermeta.chart" }, "the chart's metadata (headline, dek, source, ...)", meta);
+  if (!meta || typeof meta !== "object") throw invalid({ field: "usermeta.chart" }, message.expectedChartMeta(), meta);
   for (const key of ["slug", "headline", "source", "alt"] as const) {
-    if (typeof meta[key] !== "string" || !meta[key]!.trim()) throw invalid({ field: `usermeta.chart.${key}` }, "a non-empty string", meta[key]);
+    if (typeof meta[key] !== "string" || !meta[key]!.trim()) throw invalid({ field: `usermeta.chart.${key}` }, message.expectedNonEmptyString(), meta[key]);
   }
   for (const key of ["dek", "notes", "byline", "locale"] as const) {
-    if (meta[key] !== undefined && typeof meta[key] !== "string") throw invalid({ field: `usermeta.chart.${key}` }, "a string", meta[key]);
+    if (meta[key] !== undefined && typeof meta[key] !== "string") throw invalid({ field: `usermeta.chart.${key}` }, message.expectedString(), meta[key]);
   }
   return { dek: "", locale: "en-GB", ...meta } as ChartMeta;
 }

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
-import { ChartsError, invalid } from "@charts/errors";
+import { readJson } from "@charts/datasets";
+import { ChartsError, invalid, message } from "@charts/errors";
 import { embedFonts } from "@charts/fonts";
 import { assertSafeSvg } from "./assertSafeSvg.ts";
 import { renderChart } from "./renderChart.ts";
@@ -10,7 +11,7 @@ import { setupRenderer } from "./setupRenderer.ts";
 import { svgToPng } from "./svgToPng.ts";
 import type { RenderOptions } from "./types.ts";
 
-export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed"> {
+export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed" | "limits"> {
   /** PNG scale, default 1. */
   scale?: number;
 }
@@ -21,20 +22,19 @@ export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" 
  * that carries `usermeta.chart` is framed with header and footer; anything
  * else is rendered as the bare plot. Data and images are read from `base`
  * only (default the spec's folder), links kept unless `links` is false,
- * random numbers drawn from `seed` (see renderSvg).
+ * random numbers drawn from `seed` (see renderSvg). The spec is read through
+ * readJson (at most `limits.definitionBytes`, no duplicate keys, no nesting
+ * deeper than `limits.jsonDepth`) and the output's pixels at `scale` are
+ * checked against `limits.plotPixels` before Vega and before sharp.
  */
 export async function renderFile(specPath: string, outPath: string, options: RenderFileOptions = {}): Promise<void> {
   await setupRenderer();
   const out = extname(outPath).toLowerCase();
-  if (out !== ".svg" && out !== ".png") throw invalid({ field: "-o" }, "an output path ending in .svg or .png", outPath);
-  let spec: object;
-  try {
-    spec = JSON.parse(await readFile(specPath, "utf8")) as object;
-  } catch (error) {
-    throw new ChartsError(`cannot read the spec as JSON: ${(error as Error).message}`, { file: specPath }, { cause: error });
-  }
-  const { scale, ...render } = options;
-  const access = { ...render, base: options.base ?? dirname(specPath), linksSetting: "--no-links" };
+  if (out !== ".svg" && out !== ".png") throw invalid({ field: "-o" }, message.expectedOutputPath(), outPath);
+  const spec = await readJson(specPath, specPath, options.limits);
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw invalid({ file: specPath }, message.expectedSpec(), spec);
+  const scale = out === ".png" ? (options.scale ?? 1) : 1;
+  const access = { ...options, scale, base: options.base ?? dirname(specPath), linksSetting: "--no-links" };
   let svg: string;
   try {
     if (isVegaLite(spec) && (spec as { usermeta?: { chart?: unknown } }).usermeta?.chart) {
@@ -44,12 +44,18 @@ export async function renderFile(specPath: string, outPath: string, options: Ren
       assertSafeSvg(svg, { links: options.links });
     }
   } catch (error) {
-    if (error instanceof ChartsError && !error.where.file) {
-      // the same error, placed in the spec file: its message without the place it already names
-      const place = new ChartsError("", error.where).message;
-      throw new ChartsError(error.message.slice(place.length), { ...error.where, file: specPath }, { cause: error });
-    }
-    throw error;
+    throw placed(specPath, error);
   }
-  await writeFile(outPath, out === ".svg" ? svg : await svgToPng(svg, scale ?? 1));
+  await writeFile(outPath, out === ".svg" ? svg : await placedIn(specPath, svgToPng(svg, scale, { limits: options.limits })));
+}
+
+/** An error of the render, placed in the spec file: the same message, with the file it is about. */
+function placed(file: string, error: unknown): unknown {
+  return error instanceof ChartsError && !error.where.file ? error.at({ ...error.where, file }) : error;
+}
+
+async function placedIn<T>(file: string, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw placed(file, error);
+  });
 }

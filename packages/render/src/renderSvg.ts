@@ -2,9 +2,12 @@ import type { Spec, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartsError, message } from "@charts/errors";
 import { assertFontFamilies, assertGlyphs, houseFamily, isBundledFamily } from "@charts/fonts";
+import { checkLogScales } from "./checkLogScales.ts";
+import { checkPixels } from "./checkPixels.ts";
 import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
 import { isHouseFamily, measureCss } from "./exactCanvas.ts";
 import { guardedLoader, locateString } from "./guardedLoader.ts";
+import { locateExpression } from "./locateExpression.ts";
 import { setViewLocale } from "./houseFormat.ts";
 import { vegaModules } from "./loadVega.ts";
 import { safeExpressions } from "./safeExpressions.ts";
@@ -43,7 +46,12 @@ interface SceneItem {
  * - links: http(s) only, or none with `links: false`;
  * - expressions: Vega's interpreter, never generated code (safeExpressions);
  * - fonts: the bundled family only, checked before rendering and in the SVG;
- * - randomness: seeded afresh for each render (`seed`, default DEFAULT_SEED).
+ * - randomness: seeded afresh for each render (`seed`, default DEFAULT_SEED);
+ * - size: at most `limits.plotPixels` at `scale`, checked on the spec's width
+ *   and height before Vega and on the laid-out view before the SVG;
+ * - log scales: over values all above (or all below) zero, never an empty plot.
+ * Errors are ChartsErrors; a Vega parser message names the JSON path of the
+ * expression it is about where one can be found (`transform[0].calculate`).
  * Renders run one at a time, so no two share the random source.
  *
  * @example const { svg, boxes } = await renderSvg(vlSpec, { base: "datasets/trade" })
@@ -59,7 +67,9 @@ let queue: Promise<unknown> = Promise.resolve();
 async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Promise<RenderedSvg> {
   const { vega } = vegaModules();
   assertFontFamilies(spec);
-  const vgSpec = isVegaLite(spec) ? compileVegaLite(spec as TopLevelSpec) : (spec as Spec);
+  const { width, height } = spec as { width?: unknown; height?: unknown };
+  if (typeof width === "number" && typeof height === "number") checkPixels(width, height, options, { field: "width" });
+  const vgSpec = isVegaLite(spec) ? located(() => compileVegaLite(spec as TopLevelSpec), spec) : (spec as Spec);
   const loader = guardedLoader({
     base: options.base ?? process.cwd(),
     links: options.links,
@@ -67,13 +77,14 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
     locate: (url) => locateString(spec, url),
   });
   (vega as unknown as { setRandom: (random: () => number) => void }).setRandom(seededRandom(options.seed ?? DEFAULT_SEED));
-  let view: View;
-  try {
-    view = new vega.View(vega.parse(vgSpec, undefined, { ast: true }), { renderer: "none", loader, expr: safeExpressions });
-  } catch (error) {
-    if (error instanceof ChartsError) throw error;
-    throw new ChartsError(`Vega could not parse the spec: ${(error as Error).message}`, {}, { cause: error });
-  }
+  const view = located(() => {
+    try {
+      return new vega.View(vega.parse(vgSpec, undefined, { ast: true }), { renderer: "none", loader, expr: safeExpressions });
+    } catch (error) {
+      if (error instanceof ChartsError) throw error;
+      throw new ChartsError(message.vegaParse((error as Error).message), {}, { cause: error });
+    }
+  }, spec);
   setViewLocale(view, options.locale);
   const log = collectingLogger();
   view.logger(log);
@@ -81,12 +92,16 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
   try {
     await view.runAsync();
     log.throwFirst();
+    const bounds = (view.scenegraph() as unknown as { root: SceneItem }).root.bounds;
+    const pad = view.padding() as { left?: number; right?: number; top?: number; bottom?: number };
+    if (bounds) checkPixels(bounds.x2 - bounds.x1 + (pad.left ?? 0) + (pad.right ?? 0), bounds.y2 - bounds.y1 + (pad.top ?? 0) + (pad.bottom ?? 0), options);
+    checkLogScales(view, vgSpec);
     raw = await view.toSVG();
     if (loader.refused.length) throw loader.refused[0];
     log.throwFirst();
   } catch (error) {
     if (error instanceof ChartsError) throw error;
-    throw new ChartsError(`Vega could not render the spec: ${(error as Error).message ?? String(error)}`, {}, { cause: error });
+    throw new ChartsError(message.vegaRender((error as Error).message ?? String(error)), {}, { cause: error });
   } finally {
     view.finalize();
   }
@@ -96,9 +111,9 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
   const x0 = (padding.left ?? 0) + ox;
   const y0 = (padding.top ?? 0) + oy;
   const boxes: TextBox[] = [];
-  collectText((view.scenegraph() as unknown as { root: SceneItem }).root, x0, y0, boxes);
+  collectText((view.scenegraph() as unknown as { root: SceneItem }).root, x0, y0, boxes, (text) => locateString(spec, text));
   const size = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(raw);
-  if (!size) throw new ChartsError(`Vega produced an SVG without width and height: ${raw.slice(0, 80)}`);
+  if (!size) throw new ChartsError(message.svgWithoutSize(raw.slice(0, 80)));
   return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes, warnings: log.warnings };
 }
 
@@ -126,7 +141,7 @@ function collectingLogger() {
       if (args[0] === "Loading failed" || args[0] === "Data ingestion failed") {
         const cause = args.find((arg) => arg instanceof Error);
         errors.push(
-          cause instanceof ChartsError ? cause : new ChartsError(`${String(args[0])}: ${String(args[1])}: ${cause?.message ?? text(args.slice(2))}`),
+          cause instanceof ChartsError ? cause : new ChartsError(message.vegaData(String(args[0]), `${String(args[1])}: ${cause?.message ?? text(args.slice(2))}`)),
         );
       } else {
         warnings.push(text(args));
@@ -183,8 +198,27 @@ function truncate(item: SceneItem, text: string, limit: number): string {
   return text.slice(0, lo) + ellipsis;
 }
 
-/** Walks the scenegraph: group items offset their children by their x and y. */
-function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], role = ""): void {
+/**
+ * A Vega or Vega-Lite error from `run`, with the JSON path of the expression
+ * it is about when Vega's message alone does not say (see locateExpression).
+ */
+function located<T>(run: () => T, spec: object): T {
+  try {
+    return run();
+  } catch (error) {
+    const reason = error instanceof ChartsError ? (error.cause as Error | undefined)?.message : undefined;
+    const field = reason === undefined || (error as ChartsError).where.field ? undefined : locateExpression(spec, reason);
+    if (!field) throw error;
+    throw new ChartsError((error as ChartsError).detail, { ...(error as ChartsError).where, field }, { cause: (error as ChartsError).cause });
+  }
+}
+
+/**
+ * Walks the scenegraph: group items offset their children by their x and y.
+ * A text the font cannot draw is placed by `locate`: the JSON path where the
+ * spec writes it (a title, a data value), when it writes it verbatim.
+ */
+function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], locate: (text: string) => string | undefined, role = ""): void {
   const markRole = node.marktype ? (node.role ?? role) : role;
   for (const item of node.items ?? []) {
     if (node.marktype === "text") {
@@ -194,17 +228,21 @@ function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], 
       const family = item.font ?? "sans-serif";
       if (!isHouseFamily(family) || !isBundledFamily(family)) {
         // a family built at run time by a signal: the check before rendering could not see it
-        throw new ChartsError(message.fontFamily(family, houseFamily), { field: `${markRole || "mark"} ${JSON.stringify(text)}` });
+        throw new ChartsError(message.fontFamily(family, houseFamily), placeOf(locate(text)));
       }
-      assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, { field: markRole || "text" });
+      assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, placeOf(locate(text)));
       const b = item.bounds!;
       boxes.push({ text, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, role: markRole || "mark" });
     } else if (node.marktype === "group") {
-      collectText(item, dx + (item.x ?? 0), dy + (item.y ?? 0), boxes, markRole);
+      collectText(item, dx + (item.x ?? 0), dy + (item.y ?? 0), boxes, locate, markRole);
     } else if (!node.marktype) {
-      collectText(item, dx, dy, boxes, role);
+      collectText(item, dx, dy, boxes, locate, role);
     }
   }
+}
+
+function placeOf(field: string | undefined): { field?: string } {
+  return field ? { field } : {};
 }
 
 /**

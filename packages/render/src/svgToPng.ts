@@ -1,26 +1,36 @@
 import sharp from "sharp";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, invalid, limitOf, message, type Limits } from "@charts/errors";
 import { fontFaces, measureText } from "@charts/fonts";
+import { checkPixels } from "./checkPixels.ts";
 import { rendererFontsFolder, setupRenderer } from "./setupRenderer.ts";
 
 let probed: Promise<void> | undefined;
 
 /**
  * SVG -> PNG with sharp at `scale` device pixels per CSS px (density 72 x
- * scale), so a 640 px wide SVG gives a 1280 px PNG at scale 2. The first call
- * in a process runs the font probe (see probeFonts) and fails if the house
- * font does not reach the rasteriser.
+ * scale), so a 640 px wide SVG gives a 1280 px PNG at scale 2. The PNG's
+ * pixels are checked against `limits.plotPixels` before sharp sees the SVG,
+ * and whatever sharp refuses becomes a ChartsError. The first call in a
+ * process runs the font probe (see probeFonts) and fails if the house font
+ * does not reach the rasteriser.
  *
  * @example await svgToPng(chart.svg, 2)
  */
-export async function svgToPng(svg: string, scale = 1): Promise<Buffer> {
-  if (!(scale > 0)) throw new ChartsError(`expected a scale above 0 but received ${scale}`, { field: "scale" });
+export async function svgToPng(svg: string, scale = 1, options: { limits?: Partial<Limits> } = {}): Promise<Buffer> {
+  if (!(scale > 0)) throw invalid({ field: "scale" }, message.expectedScale(), scale);
+  const root = /^\s*(?:<\?xml[^>]*>\s*)?<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const [width, height] = ["width", "height"].map((name) => Number(new RegExp(`\\s${name}="([\\d.]+)(?:px)?"`).exec(root)?.[1]));
+  if (width && height) checkPixels(width, height, { scale, limits: options.limits });
   await setupRenderer();
   probed ??= probeFonts();
   await probed;
-  return sharp(Buffer.from(svg), { density: 72 * scale })
-    .png({ compressionLevel: 9, adaptiveFiltering: false })
-    .toBuffer();
+  try {
+    return await sharp(Buffer.from(svg), { density: 72 * scale, limitInputPixels: limitOf(options.limits, "plotPixels") })
+      .png({ compressionLevel: 9, adaptiveFiltering: false })
+      .toBuffer();
+  } catch (error) {
+    throw new ChartsError(message.rasteriseFailed((error as Error).message), {}, { cause: error });
+  }
 }
 
 // Repeating a word three times instead of once widens its ink by exactly two
@@ -69,12 +79,10 @@ export async function probeFonts(): Promise<void> {
     const tolerance = Math.max(2, 0.015 * expected);
     const where = `fontconfig (FONTCONFIG_FILE=${process.env.FONTCONFIG_FILE}) was given the fonts folder ${rendererFontsFolder()}`;
     if (!Number.isFinite(drawn)) {
-      throw new ChartsError(`the font probe drew no text in ${face.name}: sharp found no usable font; ${where}`);
+      throw new ChartsError(message.fontProbeNoText(face.name, where));
     }
     if (Math.abs(drawn - expected) > tolerance || Math.abs(thrice.left - once.left) > 1) {
-      throw new ChartsError(
-        `the font probe drew ${JSON.stringify(PROBE)} x3 in ${face.name} ${drawn} px wider than x1, but the bundled font measures ${expected.toFixed(1)} px (±${tolerance.toFixed(1)}): sharp is not drawing the bundled font (it found another font, or none); ${where}`,
-      );
+      throw new ChartsError(message.fontProbeWrongFont(PROBE, face.name, drawn, expected, tolerance, where));
     }
   }
 }

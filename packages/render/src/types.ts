@@ -1,4 +1,5 @@
 // Contracts of the render stage.
+import type { Limits } from "@charts/errors";
 
 /** Where a piece of text ended up, in px of the SVG it belongs to. */
 export interface TextBox {
@@ -40,4 +41,8 @@ export interface RenderOptions {
   linksSetting?: string;
   /** Seed of Vega's random numbers (random(), sample, bootstrapped CIs). Default DEFAULT_SEED. */
   seed?: number;
+  /** The largest scale a PNG of this render will be drawn at: its pixels are checked against limits.plotPixels. Default 1. */
+  scale?: number;
+  /** limits.plotPixels (default DEFAULT_LIMITS of @charts/errors). */
+  limits?: Partial<Limits>;
 }

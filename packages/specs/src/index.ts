@@ -1,10 +1,12 @@
 // @charts/specs: chart definitions (charts/<slug>.chart.json) -> validated Vega-Lite.
 //   loadChartDefinition(s)  read and check definitions against chart.schema.json
 //   compileChart            resolve data, check fields, annotate, theme, validate (see compile/compileChart.ts)
+//   checkGlyphs             every character the definition and the drawn rows carry is in the bundled font
 export type { Annotation, ChartDefinition, ChartMeta, CompileOptions, CompiledChart, LoadedChart } from "./types.ts";
-export { loadChartDefinition, loadChartDefinitions, validateDefinition, CHART_FILE } from "./loadChartDefinition.ts";
+export { loadChartDefinition, loadChartDefinitions, validateDefinition, slugOf, CHART_FILE, type LoadDefinitionOptions } from "./loadChartDefinition.ts";
 export { compileChart } from "./compile/compileChart.ts";
-export { resolveData } from "./compile/resolveData.ts";
+export { checkGlyphs } from "./checkGlyphs.ts";
+export { resolveData, resolveCites } from "./compile/resolveData.ts";
 export { validatePlot, validate } from "./compile/validate.ts";
 export { refuseUrlData } from "./compile/refuseUrlData.ts";
 export { checkFields } from "./compile/checkFields.ts";

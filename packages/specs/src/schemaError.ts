@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { ChartsError, describe, jsonPath, errorSegments, valueAt } from "@charts/errors";
+import { ChartsError, jsonPath, errorSegments, message, valueAt } from "@charts/errors";
 import { closest } from "./closest.ts";
 
 /**
@@ -41,8 +41,8 @@ export function schemaError(
   const received = valueAt(data, segments);
   const unknown = atPath.find((e) => e.keyword === "additionalProperties");
   const suggestion = unknown ? closest(String(unknown.params.additionalProperty), knownProperties(atPath)) : undefined;
-  const hint = suggestion ? `; did you mean "${suggestion}"?` : "";
-  return new ChartsError(`expected ${expectedOf(atPath)} but received ${describe(received)}${hint}`, {
+  const hint = suggestion ? message.didYouMean(suggestion) : "";
+  return new ChartsError(message.invalid(expectedOf(atPath), received) + hint, {
     file: where.file,
     ...(field ? { field } : {}),
   });

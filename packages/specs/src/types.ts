@@ -3,6 +3,7 @@
 // publishing metadata a newsroom needs around it.
 import type { TopLevelSpec } from "vega-lite";
 import type { Dataset, Row, SourceInfo } from "@charts/datasets";
+import type { Limits } from "@charts/errors";
 import type { Theme } from "@charts/theme";
 
 /** Text placed on the chart, declared in the definition rather than drawn by hand. */
@@ -96,6 +97,8 @@ export interface CompileOptions {
   /** datasets/sources.json: the source texts, by id (as loadSources returns it, or a plain object). */
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>;
   theme: Theme;
+  /** The nesting allowed (limits.jsonDepth; default DEFAULT_LIMITS of @charts/errors). */
+  limits?: Partial<Limits>;
 }
 
 /** A definition read from disk, with the path it came from. */

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { loadChartDefinition, loadChartDefinitions, validateDefinition } from "../src/loadChartDefinition.ts";
 import { armsChart } from "./fixtures/armsChart.ts";
 
@@ -48,6 +48,15 @@ describe("validateDefinition(json, file)", () => {
     );
   });
 
+  it("keeps a size in px out of the plot: the chart's width and height, within their limits, set it", () => {
+    const chart = armsChart();
+    expect(errorOf({ ...chart, plot: { ...chart.plot, width: 40000 } })).toBe(
+      `${F}, plot.width: ${message.invalid(`no width in px in the plot: the chart's width (200 to 2000 px) sets it; {"step": px} sizes bands`, 40000)}`,
+    );
+    expect(errorOf({ ...chart, width: 40000 })).toBe(`${F}, width: ${message.invalid("a whole number of px from 200 to 2000", 40000)}`);
+    expect(validateDefinition({ ...chart, plot: { ...chart.plot, width: { step: 40 } } }, F)).toBeDefined();
+  });
+
   it("keeps data, title and config out of the plot", () => {
     const chart = armsChart();
     expect(errorOf({ ...chart, plot: { ...chart.plot, title: "Arms" } })).toBe(
@@ -83,10 +92,10 @@ describe("loadChartDefinition(file)", () => {
 
   it("names the file when it is not JSON or its slug differs from its name", async () => {
     const broken = await write("broken.chart.json", '{ "slug": "broken", }');
-    await expect(loadChartDefinition(broken)).rejects.toThrow(/broken\.chart\.json: expected JSON but the file does not parse: /);
+    await expect(loadChartDefinition(broken)).rejects.toThrow(`broken.chart.json: ${message.invalidJson("Expected double-quoted property name in JSON at position 20 (line 1 column 21)")}`);
     const other = await write("other.chart.json", armsChart());
     await expect(loadChartDefinition(other)).rejects.toThrow(
-      /other\.chart\.json, slug: expected the slug to match the file name \("other"\) but received "russia-arms-to-vietnam"$/,
+      `other.chart.json, slug: ${message.invalid(message.expectedSlugOf("other"), "russia-arms-to-vietnam")}`,
     );
   });
 });
@@ -102,6 +111,30 @@ describe("loadChartDefinitions(dir)", () => {
     await writeFile(join(folder, "notes.json"), "not a chart");
     const charts = await loadChartDefinitions(folder);
     expect(charts.map((c) => c.definition.slug)).toEqual(["a-chart", "b-chart"]);
+  });
+
+  it("with onError, reports each definition that does not load by its file and reads the rest", async () => {
+    const folder = join(dir, "mixed");
+    await mkdir(folder);
+    await writeFile(join(folder, "a-chart.chart.json"), JSON.stringify({ ...armsChart(), slug: "a-chart" }));
+    await writeFile(join(folder, "b-chart.chart.json"), '{"slug": "b-chart", "slug": "b"}');
+    await writeFile(join(folder, "c-chart.chart.json"), Buffer.from([0xff, 0xfe, 0x7b]));
+    const failed: Array<[string, string]> = [];
+    const charts = await loadChartDefinitions(folder, { root: folder, onError: (error, file) => failed.push([file, error.message]) });
+    expect(charts.map((c) => c.definition.slug)).toEqual(["a-chart"]);
+    expect(failed).toEqual([
+      [join(folder, "b-chart.chart.json"), `b-chart.chart.json, slug: ${message.duplicateKey("slug")}`],
+      [join(folder, "c-chart.chart.json"), `c-chart.chart.json: ${message.notUtf8(1, 1, 0xff)}`],
+    ]);
+  });
+
+  it("refuses a definition over limits.definitionBytes or deeper than limits.jsonDepth before validating it", async () => {
+    const big = await write("big.chart.json", { ...armsChart(), slug: "big", notes: "x".repeat(3000) });
+    await expect(loadChartDefinition(big, { root: dir, limits: { definitionBytes: 2000 } })).rejects.toThrow(/^big\.chart\.json: the file's size in bytes is \d+, over the limit of 2000 \(raise limits\.definitionBytes/);
+    const deep = await write("deep.chart.json", `{"slug": "deep", "plot": ${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`);
+    await expect(loadChartDefinition(deep, { root: dir })).rejects.toThrow(
+      new ChartsError(message.overLimit("the nesting depth", 100, 5001, "limits.jsonDepth"), { file: "deep.chart.json", field: "plot.a.a.a.a.a..." }),
+    );
   });
 
   it("says which folder it cannot read", async () => {

@@ -50,7 +50,8 @@ export function cleanText(raw: string): string {
  * the rest of the French word. That debris is removed, keeping the English word.
  */
 function repairBrokenEntities(text: string): string {
-  const debris = new RegExp(`([A-Za-z]+)[\\u00C0-\\u017F] (${GLUED_ENTITY});\\p{L}*`, "gu");
+  // The word starts after a non-letter: a long run of letters is tried once, not once per letter (linear, not quadratic).
+  const debris = new RegExp(`(?<![A-Za-z])([A-Za-z]+)[\\u00C0-\\u017F] (${GLUED_ENTITY});\\p{L}*`, "gu");
   const glued = new RegExp(`(?<!&)(${GLUED_ENTITY});|(?<![&\\p{L}])(${LOOSE_ENTITY});`, "gu");
   return text
     .replace(debris, (match, word: string, name: string) => (isEntityName(name) ? word : match))

@@ -1,29 +1,24 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { ChartsError, invalid } from "@charts/errors";
+import { ChartsError, invalid, message, type Limits } from "@charts/errors";
 import { cleanText } from "./cleanText.ts";
+import { readUtf8 } from "./readUtf8.ts";
 import { splitSentences } from "./splitSentences.ts";
 import type { SourceText } from "./types.ts";
 
 /**
- * Reads the text `<dir>/<id>.txt`, cleans it and splits it into sentences.
+ * Reads the text `<dir>/<id>.txt` (through readUtf8: at most
+ * `limits.textBytes`, UTF-8, no control characters), cleans it and splits it
+ * into sentences.
  *
- * @throws ChartsError naming the folder or file when either is missing.
+ * @throws ChartsError naming the folder or file when either is missing, or the file is too large, not UTF-8 or binary.
  * @example const text = await readText("../shared/texts", "004_e411960df6774cf9")
  */
-export async function readText(dir: string, id: string): Promise<SourceText> {
-  if (!/^[\w.-]+$/.test(id) || id.startsWith(".")) {
-    throw invalid({ file: dir }, "a text id such as 004_e411960df6774cf9 (a file name without .txt)", id);
-  }
+export async function readText(dir: string, id: string, limits?: Partial<Limits>): Promise<SourceText> {
+  if (!/^[\w.-]+$/.test(id) || id.startsWith(".")) throw invalid({ file: dir }, message.expectedTextId(), id);
   await assertFolder(dir);
   const file = join(dir, `${id}.txt`);
-  let raw: string;
-  try {
-    raw = await readFile(file, "utf8");
-  } catch (error) {
-    throw new ChartsError(`no text ${id} (no such file)`, { file }, { cause: error });
-  }
-  return sourceText(id, file, raw);
+  return sourceText(id, file, await readUtf8(file, { limit: "textBytes", limits }));
 }
 
 /**
@@ -50,5 +45,5 @@ export async function listTexts(dir: string): Promise<string[]> {
 
 async function assertFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
-  if (!found?.isDirectory()) throw new ChartsError("no such texts folder", { file: dir });
+  if (!found?.isDirectory()) throw new ChartsError(message.noSuchFolder("texts"), { file: dir });
 }

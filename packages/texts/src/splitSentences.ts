@@ -25,7 +25,7 @@ export function splitSentences(clean: string): Sentence[] {
   for (const { segment, index } of segmenter.segment(clean)) {
     const previous = pieces.at(-1);
     const end = index + segment.length;
-    if (previous && shouldJoin(clean.slice(previous.start, previous.end), segment)) {
+    if (previous && shouldJoin(tail(clean, previous.start, previous.end), segment)) {
       previous.end = end;
     } else {
       pieces.push({ start: index, end });
@@ -42,6 +42,19 @@ export function splitSentences(clean: string): Sentence[] {
   }
   return sentences;
 }
+
+/**
+ * The end of a piece, enough for shouldJoin (which reads only its last word
+ * and spaces), starting at a word boundary: a piece that grows by many joins
+ * ("Mr. Mr. Mr. ...") is then never re-read whole, so splitting stays linear.
+ */
+function tail(text: string, start: number, end: number): string {
+  if (end - start <= TAIL) return text.slice(start, end);
+  const piece = text.slice(end - TAIL, end);
+  const space = piece.search(/\s/);
+  return space === -1 ? piece : piece.slice(space);
+}
+const TAIL = 256;
 
 /** Whether the segmenter broke `before | after` where no sentence ends. */
 function shouldJoin(before: string, after: string): boolean {

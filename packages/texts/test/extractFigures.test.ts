@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, extractFigures, splitSentences, type SourceText } from "../src/index.ts";
+import fc from "fast-check";
+import { cleanText, extractFigures, sourceText, splitSentences, type SourceText } from "../src/index.ts";
 
 function source(raw: string): SourceText {
   const clean = cleanText(raw);
@@ -87,5 +88,39 @@ describe("extractFigures(text)", () => {
 
   it("finds no figure in junk lines removed by cleanText", () => {
     expect(extractFigures(source("Leave a Comment\n200% Deposit Bonus up to €3,000\nScroll to Top"))).toEqual([]);
+  });
+});
+
+// Properties (fast-check): on any text, extraction returns figures that stand
+// where they say, and the work stays linear. A hang shows as the test's timeout;
+// the large inputs below took minutes (quadratic cleaning and splitting) before.
+describe("extractFigures on generated text (fast-check)", () => {
+  const prose = fc.string({
+    unit: fc.constantFrom(...["1", "9", "0", ",", ".", " ", "-", "–", "%", "$", "€", "US", "Mr. ", "A. ", "million", " billion", " per cent", "between ", " and ", " to ", "June ", "20", "2023", "th", "sixth-highest", "thousands of ", " ships", "\n", "\u00a0", "&amp;", "é", "🙂", "\u202e", "ش"]),
+    maxLength: 200,
+  });
+
+  it("never throws; each figure is the clean text between its offsets, inside its sentence", () => {
+    fc.assert(
+      fc.property(fc.oneof(prose, fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), (raw) => {
+        const text = sourceText("generated", "generated.txt", raw);
+        for (const figure of extractFigures(text)) {
+          expect(text.clean.slice(figure.start, figure.end)).toBe(figure.text);
+          expect(figure.start).toBeGreaterThanOrEqual(figure.sentence.start);
+          expect(figure.end).toBeLessThanOrEqual(text.clean.length);
+          expect(Number.isNaN(figure.value)).toBe(false);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("cleans and splits large pathological texts in linear time, and extracts from them", () => {
+    for (const raw of ["a".repeat(1_000_000), "Mr. ".repeat(100_000), "No. 5 ".repeat(50_000), "A. ".repeat(100_000)]) {
+      expect(sourceText("large", "large.txt", raw).sentences.length).toBeGreaterThan(0);
+    }
+    for (const raw of ["a".repeat(100_000), "1 ".repeat(5_000), "1-".repeat(5_000), "Mr. ".repeat(5_000)]) {
+      expect(Array.isArray(extractFigures(sourceText("large", "large.txt", raw)))).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { listTexts, readText, sourceText } from "../src/index.ts";
 
 const dir = join(import.meta.dirname, "fixtures", "texts");
@@ -35,7 +35,7 @@ describe("readText(dir, id)", () => {
 
   it("names the missing file or folder", async () => {
     await expect(readText(dir, "ferries")).rejects.toThrow(
-      new ChartsError("no text ferries (no such file)", { file: join(dir, "ferries.txt") }),
+      new ChartsError(message.noSuchFile(), { file: join(dir, "ferries.txt") }),
     );
     await expect(readText(join(dir, "nowhere"), "harbour")).rejects.toThrow(`${join(dir, "nowhere")}: no such texts folder`);
   });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { checkDatasets, loadDatasets, loadSources, type Dataset, type SourceInfo, type VerifiedRow } from "@charts/datasets";
 import { display, loadConfig, type Config } from "../config.ts";
 
@@ -19,9 +19,9 @@ export const rowKey = (dataset: string, row: number): string => `${dataset}#${ro
 export async function verify(
   config: Config,
   datasets: Map<string, Dataset>,
-  sources: Map<string, SourceInfo>,
+  sources: Map<string, SourceInfo> | undefined,
 ): Promise<Verification> {
-  const { verified, errors } = await checkDatasets(datasets, config.texts, { sources });
+  const { verified, errors } = await checkDatasets(datasets, config.texts, { ...(sources ? { sources } : {}), limits: config.limits });
   // errors name the dataset's file (as loaded, relative to the project root)
   const byFile = new Map<string | undefined, string>();
   for (const dataset of datasets.values()) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);
@@ -34,28 +34,37 @@ export async function verify(
   return { verified, errors, failing, sentences };
 }
 
-/** `charts check`: exits non-zero when a text no longer says what a dataset claims. */
+/**
+ * `charts check`: exits non-zero when a text no longer says what a dataset
+ * claims, or a dataset or a sources.json entry does not load; each of those is
+ * reported and the rest are checked.
+ */
 export async function check(options: { texts?: string; config?: string }): Promise<void> {
   const config = loadConfig({ file: options.config, texts: options.texts });
-  if (!existsSync(config.texts)) {
-    throw new ChartsError(
-      `the source texts are not at ${config.texts}: pass --texts DIR or set CHARTS_TEXTS`,
-      { field: "texts" },
-    );
-  }
-  const datasets = await loadDatasets(config.datasets, { root: config.root });
-  const sources = await loadSources(config.sources, { root: config.root });
+  if (!existsSync(config.texts)) throw new ChartsError(message.textsMissing(config.texts), { field: "texts" });
+  const { root, limits } = config;
+  const failedDatasets = new Map<string, ChartsError>();
+  const datasets = await loadDatasets(config.datasets, { root, limits, onError: (error, name) => failedDatasets.set(name, error) });
+  const failedSources = new Map<string, ChartsError>();
+  const sources = await loadSources(config.sources, { root, limits, onError: (error, id) => failedSources.set(id, error) });
   const { verified, errors, failing } = await verify(config, datasets, sources);
-  for (const dataset of datasets.values()) {
+  for (const name of [...datasets.keys(), ...failedDatasets.keys()].sort()) {
+    const dataset = datasets.get(name);
+    if (!dataset) {
+      console.log(`✗ ${name}: does not load`);
+      continue;
+    }
     const rows = verified.filter((row) => row.dataset === dataset.name).length;
     const bad = failing.get(dataset.name)?.length ?? 0;
     console.log(`${bad ? "✗" : "✓"} ${dataset.name}: ${rows} of ${dataset.rows.length} figures found in their texts`);
   }
-  for (const error of errors) console.error(`error: ${error.message}`);
+  for (const error of [...failedDatasets.values(), ...failedSources.values(), ...errors]) console.error(`error: ${error.message}`);
+  const inputs = failedDatasets.size + failedSources.size;
+  const notLoaded = inputs ? `; ${failedDatasets.size} dataset${failedDatasets.size === 1 ? "" : "s"} and ${failedSources.size} sources.json entr${failedSources.size === 1 ? "y" : "ies"} do not load` : "";
   console.log(
-    errors.length
-      ? `${errors.length} figure${errors.length === 1 ? "" : "s"} no longer match${errors.length === 1 ? "es" : ""} the texts in ${display(config, config.texts)}`
-      : `All ${verified.length} figures match the texts in ${display(config, config.texts)}`,
+    (errors.length
+      ? `${errors.length} figure${errors.length === 1 ? "" : "s"} ${errors.length === 1 ? "does" : "do"} not match the texts in ${display(config, config.texts)}`
+      : `All ${verified.length} figures match the texts in ${display(config, config.texts)}`) + notLoaded,
   );
-  if (errors.length) process.exitCode = 1;
+  if (errors.length || inputs) process.exitCode = 1;
 }

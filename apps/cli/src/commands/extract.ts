@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadSources } from "@charts/datasets";
-import { ChartsError, invalid, message } from "@charts/errors";
-import { extractFigures, listTexts, readText, sourceText, type Figure, type SourceText } from "@charts/texts";
-import { loadConfig, type Config } from "../config.ts";
+import { ChartsError, invalid, message, type Limits } from "@charts/errors";
+import { extractFigures, listTexts, readText, readUtf8, sourceText, type Figure, type SourceText } from "@charts/texts";
+import { findConfig, loadConfig, type Config } from "../config.ts";
 import { writeStarterDataset } from "./starterDataset.ts";
 
 export interface ExtractOptions {
@@ -28,11 +27,11 @@ export async function extract(input: string, options: ExtractOptions): Promise<v
   // A path ("texts/a.txt", "../shared/texts/004_e411960df6774cf9.txt") is read as a file; a bare id from the texts folder.
   const isFile = existsSync(input) || /[/\\]|\.txt$/.test(input);
   const config = isFile && !options.dataset ? tryConfig(options) : loadConfig({ file: options.config, texts: options.texts });
-  const text = isFile ? await readFileText(input) : await readTextById(input, config!);
+  const text = isFile ? await readFileText(input, config?.limits) : await readTextById(input, config!);
   const names = config && existsSync(config.sources) ? [...(await loadSources(config.sources, { root: config.root })).values()].map((s) => s.publisher) : [];
   const figures = extractFigures(text, { names });
   if (options.dataset !== undefined || options.pick !== undefined) {
-    if (!options.dataset || !options.pick) throw new ChartsError("--dataset NAME and --pick 3,5,8 go together", { field: options.dataset ? "--pick" : "--dataset" });
+    if (!options.dataset || !options.pick) throw new ChartsError(message.pickTogether(), { field: options.dataset ? "--pick" : "--dataset" });
     const picked = pick(figures, options.pick);
     const written = await writeStarterDataset(config!, options.dataset, text, picked, figures);
     console.log(`wrote ${written.files.join(" and ")}: ${picked.length} rows in ${written.unit ?? "their own units"}; run charts check`);
@@ -54,29 +53,22 @@ export async function extract(input: string, options: ExtractOptions): Promise<v
   console.log(`\nPick figures into a new dataset: charts extract ${text.id} --dataset NAME --pick 1,2,3`);
 }
 
+/** The project's config when there is one (a file can be extracted outside a project); a broken one is an error. */
 function tryConfig(options: ExtractOptions): Config | undefined {
-  try {
-    return loadConfig({ file: options.config, texts: options.texts });
-  } catch {
-    return undefined;
-  }
+  if (!options.config && !findConfig(process.cwd())) return undefined;
+  return loadConfig({ file: options.config, texts: options.texts });
 }
 
-async function readFileText(file: string): Promise<SourceText> {
+/** A text given as a file: read through readUtf8 (limits.textBytes, UTF-8, no control characters), so a binary file is refused, not mined for "figures". */
+async function readFileText(file: string, limits: Partial<Limits> | undefined): Promise<SourceText> {
   const path = resolve(file);
-  let raw: string;
-  try {
-    raw = await readFile(path, "utf8");
-  } catch (error) {
-    throw new ChartsError(`cannot read the text: ${(error as NodeJS.ErrnoException).code ?? error}`, { file }, { cause: error });
-  }
-  return sourceText(basename(path, extname(path)), path, raw);
+  return sourceText(basename(path, extname(path)), path, await readUtf8(path, { shown: file, limit: "textBytes", limits }));
 }
 
 async function readTextById(id: string, config: Config): Promise<SourceText> {
   const known = existsSync(config.texts) ? await listTexts(config.texts) : [];
   if (!known.includes(id)) throw invalid({ field: "text" }, message.expectedText(config.texts, known), id);
-  return readText(config.texts, id);
+  return readText(config.texts, id, config.limits);
 }
 
 /** The figures numbered as printed: "3,5,8" -> the 3rd, 5th and 8th. */

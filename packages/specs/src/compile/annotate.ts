@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, describe, message } from "@charts/errors";
+import { ChartsError, invalid, message } from "@charts/errors";
 import type { Theme } from "@charts/theme";
 import type { Annotation } from "../types.ts";
 import type { AnnotationContext, AnnotationLayers } from "./annotations/context.ts";
@@ -43,7 +43,7 @@ export function annotate(
   annotations.forEach((annotation, i) => {
     const context: AnnotationContext = { ...options, target, targetPath, base: baseEncoding(target), path: `annotations[${i}]` };
     const build = BUILDERS[annotation.type] as (a: Annotation, c: AnnotationContext) => AnnotationLayers;
-    if (!build) throw new ChartsError(`expected an annotation type but received ${describe(annotation.type)}`, { file: options.file, field: `${context.path}.type` });
+    if (!build) throw invalid({ file: options.file, field: `${context.path}.type` }, message.expectedAnnotationType(), annotation.type);
     const layers = build(annotation, context);
     below.push(...layers.below.map((layer) => shareScales(layer, context.base)));
     above.push(...layers.above.map((layer) => shareScales(layer, context.base)));

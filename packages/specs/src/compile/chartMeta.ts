@@ -1,5 +1,5 @@
 import type { Dataset, SourceInfo } from "@charts/datasets";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import { sourceLine } from "@charts/theme";
 import type { ChartDefinition, ChartMeta } from "../types.ts";
 
@@ -28,7 +28,7 @@ export function chartMeta(
     const info = sources instanceof Map ? sources.get(id) : Object.hasOwn(sources, id) ? sources[id] : undefined;
     if (!info) {
       const { dataset, row } = rows.find(({ row }) => row.provenance.source === id)!;
-      throw new ChartsError(`expected a source listed in sources.json but received "${id}"`, {
+      throw new ChartsError(message.notInSources(id), {
         file: dataset.dataFile,
         row: row.row,
         field: "source",
@@ -39,7 +39,7 @@ export function chartMeta(
   const names = [...new Set(publishers)];
   const source = definition.source !== undefined ? sourceLine(definition.source, locale) : sourceLine(names.join("; "), locale, names.length);
   if (!definition.source && !publishers.length) {
-    throw new ChartsError("expected rows that cite a source text, or a source line in the definition, but the dataset has no rows", { file, field: "source" });
+    throw new ChartsError(message.noSourceLine(), { file, field: "source" });
   }
   const notes = [...(generated.notes ?? []), ...(definition.notes !== undefined ? [definition.notes] : [])].join(" ");
   const meta: ChartMeta = {

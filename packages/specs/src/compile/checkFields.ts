@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, describe, jsonPath } from "@charts/errors";
+import { ChartsError, jsonPath, message } from "@charts/errors";
 import { closest } from "../closest.ts";
 import type { ChartDefinition } from "../types.ts";
 import { STATUS_FIELD } from "./inlineData.ts";
@@ -208,13 +208,11 @@ function check(field: unknown, path: Path, scope: Scope, context: Context, inExp
   const { dataset, columns } = context;
   const derived = [...scope].filter((f) => !columns.includes(f));
   const available = columns.filter((c) => scope.has(c));
-  let expected = `a column of ${dataset.name} (${available.join(", ")})`;
-  if (derived.length) expected += ` or a field the plot derives (${derived.join(", ")})`;
   const suggestion = closest(field, [...scope]);
-  throw new ChartsError(
-    `expected ${expected} but received ${describe(field)}${inExpression}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
-    { file: context.file, field: jsonPath(path) },
-  );
+  throw new ChartsError(message.invalid(message.expectedField(dataset.name, available, derived), field) + inExpression + (suggestion ? message.didYouMean(suggestion) : ""), {
+    file: context.file,
+    field: jsonPath(path),
+  });
 }
 
 function isObject(value: unknown): value is Json {

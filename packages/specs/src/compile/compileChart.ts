@@ -1,4 +1,5 @@
 import { ChartsError, message } from "@charts/errors";
+import { checkDepth } from "@charts/datasets";
 import { validateDefinition } from "../loadChartDefinition.ts";
 import type { ChartDefinition, CompileOptions, CompiledChart } from "../types.ts";
 import { annotate } from "./annotate.ts";
@@ -24,7 +25,8 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  * Vega-Lite spec, data inlined, ready for render. Every problem a desk can
  * make is a ChartsError naming the definition file and the JSON path.
  *
- *   0. validateDefinition  the definition matches chart.schema.json
+ *   0. checkDepth          no nesting deeper than limits.jsonDepth (every step below recurses)
+ *      validateDefinition  the definition matches chart.schema.json
  *   1. resolveData         the dataset by name (unknown -> the names there are), rows narrowed by
  *                          `where`; resolveCites the same for the datasets the text quotes
  *   2. validatePlot        the plot is Vega-Lite, with paths in the definition
@@ -48,6 +50,7 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  */
 export function compileChart(definition: ChartDefinition, options: CompileOptions): CompiledChart {
   const { file, datasets, sources, theme } = options;
+  checkDepth(definition, { file }, options.limits);
   validateDefinition(definition, file);
   const locale = definition.locale ?? DEFAULT_LOCALE;
 

@@ -1,5 +1,5 @@
 import type { Dataset, Value } from "@charts/datasets";
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 
 /** The provenance field every inlined row carries, for styling implied or derived figures. */
 export const STATUS_FIELD = "status";
@@ -10,7 +10,7 @@ export const STATUS_FIELD = "status";
  */
 export function inlineData(dataset: Dataset): { values: Array<Record<string, Value>> } {
   if (dataset.meta.columns.some((c) => c.name === STATUS_FIELD)) {
-    throw new ChartsError(`the column name "${STATUS_FIELD}" is reserved for each row's provenance status; rename the column`, {
+    throw new ChartsError(message.reservedColumn(STATUS_FIELD), {
       file: dataset.metaFile,
       field: "columns",
     });

@@ -1,5 +1,5 @@
 import type { Dataset } from "@charts/datasets";
-import { ChartsError, invalid } from "@charts/errors";
+import { ChartsError, invalid, message } from "@charts/errors";
 import type { ChartDefinition } from "../types.ts";
 
 export interface ResolvedData {
@@ -32,11 +32,7 @@ function resolveReference(ref: Reference, datasets: Map<string, Dataset>, file: 
       : { name: ref.dataset, filter: ref.filter, field: `${path}.dataset` };
   const dataset = datasets.get(name);
   if (!dataset) {
-    const known = [...datasets.keys()].sort();
-    throw new ChartsError(
-      `expected one of the datasets ${known.length ? known.join(", ") : "(none loaded)"} but received "${name}"`,
-      { file, field },
-    );
+    throw new ChartsError(message.unknownDataset(name, [...datasets.keys()].sort()), { file, field });
   }
   const where = typeof ref === "string" ? undefined : ref.where;
   const selected = where ? selectRows(dataset, where, file, `${path}.where`) : dataset;
@@ -46,11 +42,11 @@ function resolveReference(ref: Reference, datasets: Map<string, Dataset>, file: 
 function selectRows(dataset: Dataset, where: Record<string, string | number | Array<string | number>>, file: string, path: string): Dataset {
   const columns = dataset.meta.columns.map((c) => c.name);
   for (const field of Object.keys(where)) {
-    if (!columns.includes(field)) throw invalid({ file, field: `${path}.${field}` }, `a column of ${dataset.name} (${columns.join(", ")})`, field);
+    if (!columns.includes(field)) throw invalid({ file, field: `${path}.${field}` }, message.expectedWhereColumn(dataset.name, columns), field);
   }
   const rows = dataset.rows.filter((row) =>
     Object.entries(where).every(([field, wanted]) => (Array.isArray(wanted) ? wanted : [wanted]).includes(row.values[field] as string | number)),
   );
-  if (!rows.length) throw invalid({ file, field: path }, `values that select rows of ${dataset.name}`, where);
+  if (!rows.length) throw invalid({ file, field: path }, message.expectedSelectingWhere(dataset.name), where);
   return { ...dataset, rows };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { message } from "@charts/errors";
 import { chartMeta } from "../../src/compile/chartMeta.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
 import { arms, sources, trade } from "../fixtures/datasets.ts";
@@ -34,7 +35,7 @@ describe("chartMeta(definition, datasets, sources, file)", () => {
 
   it("reads sources from a Map as loadSources returns them", () => {
     expect(chartMeta(armsChart(), [arms], new Map(Object.entries(sources)), "c.json").meta.source).toBe("Source: A Think Tank");
-    expect(() => chartMeta(armsChart(), [arms], new Map(), "c.json")).toThrow(/expected a source listed in sources.json/);
+    expect(() => chartMeta(armsChart(), [arms], new Map(), "c.json")).toThrow(message.notInSources("think-tank"));
   });
 
   it("uses the definition's own source line when it gives one", () => {
@@ -43,7 +44,7 @@ describe("chartMeta(definition, datasets, sources, file)", () => {
 
   it("names the data row citing a text sources.json does not list", () => {
     expect(() => chartMeta(armsChart(), [arms], {}, "c.json")).toThrow(
-      'datasets/russia-arms-transfers/data.csv, row 1, source: expected a source listed in sources.json but received "think-tank"',
+      `datasets/russia-arms-transfers/data.csv, row 1, source: ${message.notInSources("think-tank")}`,
     );
   });
 });

@@ -221,3 +221,17 @@ describe("compileChart with small multiples, dates and derived rows", () => {
     expect(china.meta.notes).toBe("2016 is derived: twice the 2015 figure of the sector.");
   });
 });
+
+describe("compileChart on a definition handed over as an object", () => {
+  it("refuses nesting deeper than limits.jsonDepth before cloning or validating it, never a stack overflow", () => {
+    let deep: Record<string, unknown> = { value: 1 };
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const chart = { ...armsChart(), plot: { ...armsChart().plot, usermeta: deep } };
+    expect(() => compileChart(chart, options)).toThrow(
+      new ChartsError(message.overLimit("the nesting depth", 100, "more than 400", "limits.jsonDepth"), { file: F, field: "plot.usermeta.a.a.a.a..." }),
+    );
+    let within: Record<string, unknown> = { value: 1 };
+    for (let i = 0; i < 90; i++) within = { a: within };
+    expect(compileChart({ ...armsChart(), annotations: [], plot: { ...armsChart().plot, usermeta: within } }, options).spec).toBeDefined();
+  });
+});

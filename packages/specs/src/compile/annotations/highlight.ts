@@ -1,4 +1,4 @@
-import { ChartsError, describe } from "@charts/errors";
+import { invalid, message } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { isObject, markType, units } from "../plotShape.ts";
 import type { AnnotationContext, AnnotationLayers } from "./context.ts";
@@ -19,10 +19,7 @@ export function highlight(annotation: Highlight, context: AnnotationContext): An
   const encoding = isObject(target.encoding) ? target.encoding : {};
   const coloured = units(target).find(({ encoding }) => encoding.color !== undefined);
   if (coloured) {
-    throw new ChartsError(
-      `expected no color encoding in a plot with a highlight annotation (${path} sets the colours) but received ${describe(coloured.encoding.color)}`,
-      { file, field: `${targetPath}.encoding.color` },
-    );
+    throw invalid({ file, field: `${targetPath}.encoding.color` }, message.expectedNoColor(path), coloured.encoding.color);
   }
   const lines = units(target).some(({ unit }) => ["line", "area", "trail"].includes(markType(unit) ?? ""));
   target.encoding = {

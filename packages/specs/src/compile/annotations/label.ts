@@ -1,4 +1,4 @@
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { position, secondary, type Json } from "../plotShape.ts";
 import { datumOf } from "../timeAxis.ts";
@@ -65,7 +65,7 @@ function checkPointExists(annotation: Label, { dataset, file, path }: Annotation
   const found = dataset.rows.some((row) => entries.every(([field, value]) => row.values[field] === value));
   if (!found) {
     const wanted = entries.map(([f, v]) => `${f} = ${JSON.stringify(v)}`).join(" and ");
-    throw new ChartsError(`expected the fields of a row of ${dataset.name} but no row has ${wanted}`, {
+    throw new ChartsError(message.noRowAt(dataset.name, wanted), {
       file,
       field: `${path}.at`,
     });

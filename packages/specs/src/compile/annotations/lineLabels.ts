@@ -1,4 +1,4 @@
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { isObject, position, units, type Json } from "../plotShape.ts";
 import type { AnnotationContext, AnnotationLayers } from "./context.ts";
@@ -17,7 +17,7 @@ export function lineLabels(annotation: LineLabels, context: AnnotationContext): 
   const x = position(base.x);
   const y = position(base.y);
   if (!x?.field || !y) {
-    throw new ChartsError("expected a plot with x and y encodings to place line labels but found none", { file, field: path });
+    throw new ChartsError(message.noLineToLabel(), { file, field: path });
   }
   let color: Json | undefined;
   for (const { unit } of [{ unit: target }, ...units(target)]) {

@@ -1,4 +1,4 @@
-import { ChartsError, describe } from "@charts/errors";
+import { invalid, message } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { isDiscrete, isObject, type Json } from "../plotShape.ts";
 import { datumOf } from "../timeAxis.ts";
@@ -20,27 +20,18 @@ export function range(annotation: Range, context: AnnotationContext): Annotation
   const channel = (["x", "y"] as const).find((c) => isObject(base[c]) && base[c].field === annotation.field);
   if (!channel) {
     const fields = (["x", "y"] as const).map((c) => (isObject(base[c]) ? base[c].field : undefined)).filter(Boolean);
-    throw new ChartsError(
-      `expected the field of the plot's x or y encoding (${fields.join(", ")}) but received ${describe(annotation.field)}`,
-      { file, field: `${path}.field` },
-    );
+    throw invalid({ file, field: `${path}.field` }, message.expectedAxisField(fields), annotation.field);
   }
   const def = base[channel] as Json;
   const band = isDiscrete(def);
   if (band) {
     const domain = isObject(def.scale) ? def.scale.domain : undefined;
     if (!Array.isArray(domain)) {
-      throw new ChartsError(
-        `expected the categories of the ${channel} scale listed in scale.domain (a range annotation shades whole categories, including those without data) but received ${describe(domain)}`,
-        { file, field: `${targetPath}.encoding.${channel}.scale.domain` },
-      );
+      throw invalid({ file, field: `${targetPath}.encoding.${channel}.scale.domain` }, message.expectedListedCategories(channel), domain);
     }
     for (const key of ["from", "to"] as const) {
       if (!domain.includes(annotation[key])) {
-        throw new ChartsError(`expected one of the ${channel} scale's categories but received ${describe(annotation[key])}`, {
-          file,
-          field: `${path}.${key}`,
-        });
+        throw invalid({ file, field: `${path}.${key}` }, message.expectedCategory(channel), annotation[key]);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { ChartsError } from "@charts/errors";
+import { ChartsError, message } from "@charts/errors";
 import type { Annotation } from "../../types.ts";
 import { isObject, position, houseUnit, type Json } from "../plotShape.ts";
 import type { AnnotationContext, AnnotationLayers } from "./context.ts";
@@ -14,7 +14,7 @@ export function values(annotation: Values, context: AnnotationContext): Annotati
   const { base, theme, dataset, locale, file, path } = context;
   const channel = (["y", "x"] as const).find((c) => isObject(base[c]) && base[c].type === "quantitative");
   if (!channel) {
-    throw new ChartsError("expected a plot with a quantitative x or y encoding to label but found none", { file, field: path });
+    throw new ChartsError(message.noValueToLabel(), { file, field: path });
   }
   const def = base[channel] as Json;
   const field = annotation.field ?? def.field;
