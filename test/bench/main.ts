@@ -94,11 +94,17 @@ async function build(args: string[]): Promise<void> {
   };
   const command = ["pnpm bench build", ...args].join(" ");
   // The commit measured is the one checked out when the run starts.
-  const context = { machine: machine(), commit: commit(root), command, start: currentLoad() };
+  const context = { machine: machine(), commit: commit(root), command };
+  // Other work on the machine moves wall times: the load average is sampled through the run.
+  const loads = [currentLoad()];
+  const sampler = setInterval(() => loads.push(currentLoad()), 10_000).unref();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`${command}: ${(charts ?? [200, 1000]).join(" and ")} charts, ${options.runs ?? 2} runs each`);
   const result = await benchBuild({ ...options, log });
-  const summary = summarize(result, { ...context, loadAverage: { start: context.start, end: currentLoad() } });
+  clearInterval(sampler);
+  loads.push(currentLoad());
+  const loadAverage = { start: loads[0]!, max: Math.max(...loads), end: loads.at(-1)! };
+  const summary = summarize(result, { ...context, loadAverage });
   const report = formatReport(summary);
   process.stdout.write(`\n${report}`);
   const file = resolve(typeof values.write === "string" ? values.write : join(root, "BENCHMARKS.md"));

@@ -47,7 +47,8 @@ export interface Summary {
   options: BuildBenchResult["options"];
   versions: { project: Record<string, string>; vegaCli: Record<string, string> };
   minutes: number;
-  loadAverage: { start: number; end: number };
+  /** 1-minute load average at the start, the most sampled during the run (every 10 s), at the end. */
+  loadAverage: { start: number; max: number; end: number };
   sizes: SizeSummary[];
   targets: TargetRow[];
 }
@@ -88,7 +89,7 @@ export function commit(root: string): string {
 
 export function summarize(
   result: BuildBenchResult,
-  context: { machine: Machine; commit: string; command: string; loadAverage: { start: number; end: number } },
+  context: { machine: Machine; commit: string; command: string; loadAverage: Summary["loadAverage"] },
 ): Summary {
   const sizes = result.sizes.map(summarizeSize);
   return {
@@ -209,7 +210,8 @@ export function formatReport(summary: Summary): string {
     `- builds: \`${summary.buildCommand}\` (the \`charts\` script without pnpm's start-up); wall time from spawn to exit; ` +
       `CPU = user + system time of every measured Node.js process, all threads, and peak RSS = ru_maxrss of the build process, ` +
       `both from getrusage as each process reports it at exit (process.resourceUsage(), preloaded through NODE_OPTIONS)`,
-    `- load average (1 min): ${summary.loadAverage.start.toFixed(2)} at the start, ${summary.loadAverage.end.toFixed(2)} at the end`,
+    `- load average (1 min): ${summary.loadAverage.start.toFixed(2)} at the start, up to ${summary.loadAverage.max.toFixed(2)} during the run ` +
+      `(sampled every 10 s), ${summary.loadAverage.end.toFixed(2)} at the end; on ${m.cores} cores, more than ${m.cores} inflates wall times`,
     `- project: vega ${summary.versions.project.vega}, vega-lite ${summary.versions.project["vega-lite"]}, sharp ${summary.versions.project.sharp}; ` +
       `vega-cli ${summary.versions.vegaCli["vega-cli"]} (vega ${summary.versions.vegaCli.vega}, vega-lite ${summary.versions.vegaCli["vega-lite"]}, canvas ${summary.versions.vegaCli.canvas})`,
     "",

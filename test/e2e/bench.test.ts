@@ -86,6 +86,7 @@ describe("pnpm bench build (3 and 5 charts, vega-cli on 2, two runs)", () => {
     const report = run.stdout;
     expect(report).toMatch(/^- machine: .+, \d+ cores, [\d.]+ GiB, Node v\d+/m);
     expect(report).toMatch(/^- commit: `[0-9a-f]{12}/m);
+    expect(report).toMatch(/^- load average \(1 min\): [\d.]+ at the start, up to [\d.]+ during the run/m);
     expect(report).not.toMatch(/NaN|undefined|Infinity/);
     const rows = report.split("\n").filter((line) => /^\| \d+ \| /.test(line));
     expect(rows).toHaveLength(10);
