@@ -4,10 +4,10 @@
 // The first run installs vega-cli into test/bench/vega-cli/ (node-canvas may
 // build from source: a minute or two).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Summary } from "../bench/report.ts";
 import { writeBenchmarks } from "../bench/report.ts";
 import { root } from "./cli.ts";
@@ -33,6 +33,7 @@ describe("pnpm bench build (3 and 5 charts, vega-cli on 2, two runs)", () => {
     run = bench(["build", "--charts", "3,5", "--vega-cli-sample", "2", "--runs", "2", "--write", markdown, "--json", json], 900_000);
     summary = JSON.parse(readFileSync(json, "utf8")) as Summary;
   }, 900_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("runs to the end and prints its progress", () => {
     expect(run.status, run.stderr).toBe(0);
