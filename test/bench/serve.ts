@@ -4,6 +4,7 @@
 // that a release published during the request lists under that name.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer as createNetServer } from "node:net";
@@ -61,6 +62,9 @@ export async function benchServe(options: ServeBenchOptions = {}): Promise<Measu
   const seconds = options.seconds ?? 10;
   const connections = options.connections ?? 50;
   const count = options.charts ?? 20;
+  const nginx = options.nginx ?? "/usr/sbin/nginx";
+  // Checked before anything starts: a missing nginx must not leave the service running.
+  if (!existsSync(nginx)) throw new Error(`nginx is not at ${nginx}; install Debian's (apt-get install nginx)`);
   const root = await mkdtemp(join(tmpdir(), "bench-serve-"));
   const dir = join(root, "charts");
   const children: ChildProcess[] = [];
@@ -71,8 +75,7 @@ export async function benchServe(options: ServeBenchOptions = {}): Promise<Measu
       toolVersion: "bench-0",
     });
     const node = await startNode(dir, children);
-    const nginx = await startNginx(dir, root, options.nginx ?? "/usr/sbin/nginx", children);
-    const targets: Target[] = [node, nginx];
+    const targets: Target[] = [node, await startNginx(dir, root, nginx, children)];
 
     const timeline = new Timeline();
     await timeline.publishing(join(dir, "."));

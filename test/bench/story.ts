@@ -9,7 +9,9 @@
 //     dir/datasets/sources.json
 //     dir/datasets/<name>/          dataset.json + data.csv (with provenance)
 //     dir/charts/<slug>.chart.json  horizontal bars, yearly lines, labelled bars
-import { mkdirSync, writeFileSync } from "node:fs";
+//
+//   changeFigure(story, i)   edits one figure of dataset i and the sentence quoting it
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface StoryOptions {
@@ -35,7 +37,7 @@ const MEASURES = [
 ] as const;
 
 /** mulberry32: a tiny seeded generator; the benchmark needs repeatable, not cryptographic, numbers. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -70,7 +72,6 @@ export function generateStory(dir: string, options: StoryOptions): Story {
     const kind = (["bars", "line", "labelled"] as const)[i % 3]!;
     // Whole millions with one decimal place of variety: US$123 million, US$4.5 billion.
     const amount = () => Math.round(50 + next() * 4950);
-    const figure = (value: number) => `US$${value.toLocaleString("en-US")} million`;
 
     const rows: string[] = [];
     let headline: string;
@@ -163,6 +164,62 @@ export function generateStory(dir: string, options: StoryOptions): Story {
     `${JSON.stringify({ texts: "texts", datasets: "datasets", sources: "datasets/sources.json", charts: "charts", out: "dist/charts" }, null, 2)}\n`,
   );
   return { dir, slugs, datasets };
+}
+
+/** How the generated texts write an amount: US$123 million, US$4,672 million. */
+function figure(value: number): string {
+  return `US$${value.toLocaleString("en-US")} million`;
+}
+
+export interface FigureChange {
+  dataset: string;
+  /** The chart drawing on the dataset: the only one a build should re-render. */
+  slug: string;
+  text: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * A one-dataset correction, as a desk makes it: the first figure of dataset
+ * `index` whose words occur once in its text gets a new value (the next whole
+ * number whose words the text does not contain), in data.csv (value and
+ * figure) and in the sentence quoting it, so the build's check still passes.
+ * Deterministic: the same story and index give the same edit.
+ */
+export function changeFigure(story: Story, index: number): FigureChange {
+  const dataset = story.datasets[index];
+  const slug = story.slugs[index];
+  if (dataset === undefined || slug === undefined) throw new Error(`the story has no chart ${index}`);
+  const file = join(story.dir, "datasets", dataset, "data.csv");
+  const lines = readFileSync(file, "utf8").split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const cells = parseCsv(lines[i]!);
+    const [, , value, text, from] = cells;
+    const textFile = join(story.dir, "texts", `${text}.txt`);
+    const words = readFileSync(textFile, "utf8");
+    if (words.split(from!).length !== 2) continue; // quoted more than once: ambiguous
+    let next = Number(value) + 1;
+    while (words.includes(figure(next))) next++;
+    const to = figure(next);
+    cells[2] = String(next);
+    cells[4] = to;
+    lines[i] = csv(cells);
+    writeFileSync(file, lines.join("\n"));
+    writeFileSync(textFile, words.replace(from!, to));
+    return { dataset, slug, text: text!, from: from!, to };
+  }
+  throw new Error(`dataset ${dataset} has no figure quoted exactly once in its text`);
+}
+
+/** The cells of a CSV line written by csv(). */
+function parseCsv(line: string): string[] {
+  const cells: string[] = [];
+  for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
+    cells.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]!);
+  }
+  return cells;
 }
 
 /** A CSV line; cells with a comma or quote are quoted ("US$4,672 million"). */

@@ -1,0 +1,40 @@
+// The specs the plain loop and vega-cli render: each chart's compiled
+// Vega-Lite exactly as the build published it (`<slug>.vl.json`, data inline),
+// less two things plain Vega cannot read: `usermeta` (the project's metadata,
+// which Vega ignores anyway) and the project's `house` number format
+// (`formatType: "house"`, a Vega expression function registered by
+// @charts/render), which becomes the nearest d3-format: "d" for years (2015),
+// ",~f" for amounts (4,672).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Writes `<slug>.vl.json` for every chart the publish folder's manifest lists; returns the slugs. */
+export function writePlainSpecs(publishDir: string, specsDir: string): string[] {
+  mkdirSync(specsDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(publishDir, "manifest.json"), "utf8")) as {
+    charts: Array<{ slug: string; vegaLite: { stable: string } }>;
+  };
+  for (const chart of manifest.charts) {
+    const spec = JSON.parse(readFileSync(join(publishDir, chart.vegaLite.stable), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(specsDir, `${chart.slug}.vl.json`), `${JSON.stringify(plainSpec(spec))}\n`);
+  }
+  return manifest.charts.map((chart) => chart.slug);
+}
+
+/** A published spec without usermeta, house formats replaced by d3 formats. */
+export function plainSpec(spec: Record<string, unknown>): Record<string, unknown> {
+  const { usermeta: _usermeta, ...rest } = spec;
+  return withoutHouseFormat(rest) as Record<string, unknown>;
+}
+
+function withoutHouseFormat(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutHouseFormat);
+  if (value === null || typeof value !== "object") return value;
+  const object = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutHouseFormat(item)]));
+  if (object.formatType === "house") {
+    const unit = (object.format as { unit?: string } | undefined)?.unit;
+    delete object.formatType;
+    object.format = unit === "year" ? "d" : ",~f";
+  }
+  return object;
+}
