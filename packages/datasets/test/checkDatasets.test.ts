@@ -65,7 +65,7 @@ describe("checkDatasets(datasets, textsDir)", () => {
     const undated = { ...cargo, rows: cargo.rows.map((row) => (row.row === 3 ? { ...row, values: { ...row.values, quarter: "2025-01-01" } } : row)) };
     const { errors: year } = await checkDatasets([undated], texts);
     expect(year.map((e) => e.message)).toEqual([
-      'test/fixtures/dates/quarterly-cargo/data.csv, row 3, quarter: the sentence of "1.1 million tonnes" in text cargo does not say 2025: mark the row implied and explain in note (dataset quarterly-cargo)',
+      'test/fixtures/dates/quarterly-cargo/data.csv, row 3, quarter: the sentence of "1.1 million tonnes" in text cargo does not say 2025: mark the row implied and explain in note',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { vegaLiteConfig, type Theme } from "@charts/theme";
 import { findGaps, seriesFieldsOf, type ViewGaps } from "./findGaps.ts";
 import { houseWords } from "./houseWords.ts";
 import { STATUS_FIELD } from "./inlineData.ts";
-import { isObject, mapViews, markType, position, withLayers, type Json, type View } from "./plotShape.ts";
+import { isObject, mapViews, markType, position, unwrapUnit, withLayers, type Json, type View } from "./plotShape.ts";
 import { timeAxisOf, periodExpr, startExpr, startOf, type TimeAxis } from "./timeAxis.ts";
 import { labelRoom } from "./timeTicks.ts";
 import { textLines } from "./annotations/context.ts";
@@ -176,10 +176,11 @@ function lightFill(unit: Json, encoding: Json, theme: Theme): Json {
 
 /** A unit drawn twice: its stated rows as they are, the others with `mark` changed (hollow points, italic labels). */
 function split(unit: Json, changes: Json): Json {
-  const { transform, params, ...rest } = unit;
+  const { outer, inner } = unwrapUnit(unit);
+  const { params, ...rest } = inner;
   const mark = isObject(rest.mark) ? rest.mark : { type: rest.mark };
   return {
-    ...(transform ? { transform } : {}),
+    ...outer,
     layer: [
       { ...rest, ...(params ? { params } : {}), transform: [{ filter: STATED }] },
       { ...rest, mark: { ...mark, ...changes }, transform: [{ filter: NOT_STATED }] },
@@ -216,7 +217,8 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
   const d = (field: string) => `datum[${JSON.stringify(field)}]`;
   const near = (before: string, after: string) => `isValid(${d(before)}) && isValid(${d(after)}) && ${d(after)} - ${d(before)} <= ${every}`;
   const sort = [{ field: axis.field, order: "ascending" }];
-  const { transform, ...line } = unit;
+  const { outer, inner: line } = unwrapUnit(unit);
+  const { transform, ...layerLevel } = outer;
   const dataflow: Json[] = [
     { calculate: periodExpr(axis, d(axis.field)), as: F.period },
     {
@@ -291,7 +293,7 @@ function drawLine(unit: Json, encoding: Json, context: UnitContext): Json {
     });
   }
   if (notStated) layers.push(hollowPoints(at, colours, colour, theme));
-  return { transform: [...(Array.isArray(transform) ? transform : []), ...dataflow], layer: layers };
+  return { ...layerLevel, transform: [...(Array.isArray(transform) ? transform : []), ...dataflow], layer: layers };
 }
 
 /**
@@ -331,8 +333,8 @@ function withHollowPoints(unit: Json, encoding: Json, { theme }: UnitContext): J
   const at = pick(encoding, ["x", "y"]);
   for (const key of Object.keys(at)) at[key] = positioned(at[key]);
   const own = isObject(unit.encoding) ? unit.encoding : {};
-  const { transform, ...line } = unit;
-  return { ...(transform ? { transform } : {}), layer: [line, hollowPoints(at, pick(own, ["color", "stroke"]), markColour(unit, theme), theme)] };
+  const { outer, inner: line } = unwrapUnit(unit);
+  return { ...outer, layer: [line, hollowPoints(at, pick(own, ["color", "stroke"]), markColour(unit, theme), theme)] };
 }
 
 function hollowPoints(at: Json, colours: Json, colour: string, theme: Theme): Json {

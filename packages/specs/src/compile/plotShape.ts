@@ -190,8 +190,29 @@ export function withLayers(target: Json, below: Json[], above: Json[]): Json {
     const own = (layer as Json[]).map((l) => ({ ...l, encoding: { ...shared, ...(isObject(l.encoding) ? l.encoding : {}) } }));
     return { ...rest, layer: [...below, ...own, ...above] };
   }
-  const { transform, ...unit } = target;
-  return { ...(transform ? { transform } : {}), layer: [...below, unit, ...above] };
+  const { outer, inner } = unwrapUnit(target);
+  return { ...outer, layer: [...below, inner, ...above] };
+}
+
+// What a unit spec keeps when it becomes one layer among others: a unit inside
+// a layer takes no size, view, resolve or usermeta (Vega-Lite's schema refuses
+// them there), and its transforms must reach its siblings too.
+const LAYER_LEVEL = ["transform", "width", "height", "view", "resolve", "usermeta"];
+
+/**
+ * A unit spec split for wrapping in a layer: `outer` the properties that stay
+ * on the layer (transforms, sizes, view, resolve, usermeta), `inner` the unit
+ * drawn as one of its layers.
+ * @example const { outer, inner } = unwrapUnit(unit); return { ...outer, layer: [inner, labels] }
+ */
+export function unwrapUnit(unit: Json): { outer: Json; inner: Json } {
+  const outer: Json = {};
+  const inner: Json = {};
+  for (const [key, value] of Object.entries(unit)) {
+    if (value === undefined) continue;
+    (LAYER_LEVEL.includes(key) ? outer : inner)[key] = value;
+  }
+  return { outer, inner };
 }
 
 /** The field definitions of every facet operator in a plot (its rows, columns or wrapped panels), recursively. */
