@@ -1,4 +1,5 @@
 import type { Config } from "vega-lite";
+import { frameOf } from "./frames.ts";
 import type { Theme } from "./types.ts";
 
 /**
@@ -7,6 +8,9 @@ import type { Theme } from "./types.ts";
  * starts), no y domain line, no ticks, the x domain line as the baseline.
  * No title config: render draws headline, dek and footer outside the plot.
  *
+ * Continuous axes tick at most every `frame.tickSpacing` px (x across, y
+ * down): fewer ticks on a narrow frame, where labels would crowd.
+ *
  * Number labels use the `house` format type (see formatValue), which render
  * registers as a Vega expression function; hence `customFormatTypes`.
  *
@@ -14,6 +18,7 @@ import type { Theme } from "./types.ts";
  */
 export function vegaLiteConfig(theme: Theme): Config {
   const { text, colors, fontFamily } = theme;
+  const { tickSpacing } = frameOf(theme);
   // Zero is where bars start and where a line's scale would otherwise lie.
   const gridColor = { condition: { test: "datum.value === 0", value: colors.axis }, value: colors.grid };
   return {
@@ -43,7 +48,7 @@ export function vegaLiteConfig(theme: Theme): Config {
       gridColor: colors.grid,
       gridWidth: 1,
     },
-    axisX: { grid: false, domain: true, labelAngle: 0, labelFlush: false },
+    axisX: { grid: false, domain: true, labelAngle: 0, labelFlush: false, tickCount: { expr: `ceil(width / ${tickSpacing.x})` } },
     axisY: {
       grid: true,
       domain: false,
@@ -56,6 +61,7 @@ export function vegaLiteConfig(theme: Theme): Config {
       titleX: 0,
       titleY: -10,
       labelAlign: "right",
+      tickCount: { expr: `ceil(height / ${tickSpacing.y})` },
     },
     // Bars side by side need no gridlines between categories.
     axisYBand: { grid: false, domain: false, titleAngle: 0 },

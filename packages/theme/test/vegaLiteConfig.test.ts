@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dark } from "../src/dark.ts";
 import { light } from "../src/light.ts";
+import { themeAt } from "../src/frames.ts";
 import { vegaLiteConfig } from "../src/vegaLiteConfig.ts";
 
 describe("vegaLiteConfig(theme)", () => {
@@ -32,6 +33,12 @@ describe("vegaLiteConfig(theme)", () => {
       condition: { test: "datum.value === 0", value: light.colors.axis },
       value: light.colors.grid,
     });
+  });
+
+  it("ticks continuous axes at the frame's spacing: fewer ticks when narrow", () => {
+    expect(vegaLiteConfig(themeAt(light, 320)).axisX?.tickCount).toEqual({ expr: "ceil(width / 100)" });
+    expect(vegaLiteConfig(themeAt(light, 1000)).axisX?.tickCount).toEqual({ expr: "ceil(width / 80)" });
+    expect(vegaLiteConfig(themeAt(light, 320)).axisY?.tickCount).toEqual({ expr: "ceil(height / 48)" });
   });
 
   it("allows the house format type and leaves titles to render", () => {
