@@ -12,7 +12,7 @@ export const DEFAULT_LOCALE = "en-GB";
  *   "Source: ISEAS-Yusof Ishak Institute; 20 Minutes"
  */
 export function chartMeta(
-  definition: ChartDefinition,
+  definition: ChartDefinition & { alt: string },
   datasets: Dataset[],
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,
