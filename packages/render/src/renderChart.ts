@@ -2,14 +2,14 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartMeta } from "@charts/specs";
 import { light, type Theme } from "@charts/theme";
 import { invalid } from "@charts/errors";
-import { embedFonts } from "@charts/fonts";
 import { assertSafeSvg } from "./assertSafeSvg.ts";
+import { embedFontsCached } from "./embedFontsCached.ts";
 import { frameChart } from "./frameChart.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { setupRenderer } from "./setupRenderer.ts";
 import type { RenderedSvg, RenderOptions } from "./types.ts";
 
-/** A rendered chart variant before rasterising: RenderedVariant without its PNGs, plus text boxes. */
+/** A rendered chart variant before rasterising: RenderedVariant without its PNGs, plus its text boxes and scene. */
 export interface RenderedChartSvg extends RenderedSvg {
   /** `default`, or e.g. `dark`. */
   name: string;
@@ -24,6 +24,11 @@ export interface RenderChartOptions extends RenderOptions {
   name?: string;
   /** Overrides `usermeta.chart`. */
   meta?: ChartMeta;
+  /**
+   * Font subsets already made, kept by the caller across renders (the build
+   * keeps one map per run): variants that draw the same characters share them.
+   */
+  fontCache?: Map<string, string>;
 }
 
 /** The ChartMeta a compiled Vega-Lite spec carries in `usermeta.chart`, checked. */
@@ -36,14 +41,22 @@ export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
   for (const key of ["dek", "notes", "byline", "locale"] as const) {
     if (meta[key] !== undefined && typeof meta[key] !== "string") throw invalid({ field: `usermeta.chart.${key}` }, "a string", meta[key]);
   }
+  if (meta.below !== undefined) {
+    const notes = Array.isArray(meta.below) ? meta.below : [];
+    if (!Array.isArray(meta.below) || notes.some((note) => typeof note?.marker !== "string" || typeof note?.text !== "string")) {
+      throw invalid({ field: "usermeta.chart.below" }, "a list of {marker, text}", meta.below);
+    }
+  }
   return { dek: "", locale: "en-GB", ...meta } as ChartMeta;
 }
 
 /**
  * A compiled Vega-Lite chart -> the publishable SVG: compile to Vega, render
- * the plot, draw the header and footer from `usermeta.chart` around it, embed
- * the fonts it uses, and check the result is inert and self-contained
- * (assertSafeSvg). PNGs come from svgToPng(result.svg, 1 | 2).
+ * the plot, draw the header and footer from `usermeta.chart` around it (an
+ * accessible image: role, title, desc), embed the fonts it uses, and check
+ * the result is inert and self-contained (assertSafeSvg). The result carries
+ * the text boxes and the scene for checks after it (unfitAnnotations, the
+ * linter). PNGs come from svgToPng(result.svg, 1 | 2).
  *
  * @example const chart = await renderChart(compiled.spec); await svgToPng(chart.svg, 2)
  */
@@ -51,19 +64,21 @@ export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions 
   await setupRenderer();
   const theme = options.theme ?? light;
   const meta = options.meta ?? chartMetaOf(vl);
-  const { theme: _theme, name: _name, meta: _meta, ...render } = options;
+  const { theme: _theme, name: _name, meta: _meta, fontCache, ...render } = options;
   const plot = await renderSvg(vl, { ...render, locale: options.locale ?? meta.locale });
-  const framed = frameChart(plot, meta, theme);
-  const svg = await embedFonts(framed.svg);
+  const name = options.name ?? "default";
+  const framed = frameChart(plot, meta, theme, { id: `chart-${meta.slug}${name === "default" ? "" : `-${name}`}` });
+  const svg = await embedFontsCached(framed.svg, fontCache);
   assertSafeSvg(svg, { links: options.links });
   return {
-    name: options.name ?? "default",
+    name,
     theme: theme.name,
     meta,
     svg,
     width: framed.width,
     height: framed.height,
     boxes: framed.boxes,
+    scene: framed.scene,
     warnings: plot.warnings,
   };
 }

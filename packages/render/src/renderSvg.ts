@@ -1,40 +1,23 @@
 import type { Spec, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartsError, message } from "@charts/errors";
-import { assertFontFamilies, assertGlyphs, houseFamily, isBundledFamily } from "@charts/fonts";
+import { assertFontFamilies, houseFamily, isBundledFamily } from "@charts/fonts";
 import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
-import { isHouseFamily, measureCss } from "./exactCanvas.ts";
+import { axisFormats, describeAxes } from "./describeAxes.ts";
 import { guardedLoader, locateString } from "./guardedLoader.ts";
 import { setViewLocale } from "./houseFormat.ts";
 import { vegaModules } from "./loadVega.ts";
 import { safeExpressions } from "./safeExpressions.ts";
 import { DEFAULT_SEED, seededRandom } from "./seededRandom.ts";
-import type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";
-
-interface SceneItem {
-  marktype?: string;
-  role?: string;
-  items?: SceneItem[];
-  x?: number;
-  y?: number;
-  text?: unknown;
-  font?: string;
-  fontWeight?: string | number;
-  fontStyle?: string;
-  fontVariant?: string;
-  fontSize?: number;
-  limit?: number;
-  ellipsis?: string;
-  dir?: string;
-  opacity?: number;
-  fillOpacity?: number;
-  bounds?: { x1: number; y1: number; x2: number; y2: number };
-}
+import { readScene, type SceneItem } from "./readScene.ts";
+import type { RenderedSvg, RenderOptions } from "./types.ts";
 
 /**
  * Vega-Lite or Vega spec -> SVG, headless, with exact text metrics: the
- * width and height of the SVG in px, and the box of every drawn text item
- * (axis labels and titles, legends, text marks) in SVG coordinates.
+ * width and height of the SVG in px, the box of every drawn text item
+ * (axis labels and titles, legends, text marks) and the scene (readScene),
+ * in SVG coordinates. Axis descriptions are written in the labels' house
+ * format (describeAxes).
  * Call setupRenderer() first.
  *
  * What a spec may reach is fixed here, for every caller:
@@ -78,28 +61,27 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
   const log = collectingLogger();
   view.logger(log);
   let raw: string;
+  let read: ReturnType<typeof readScene>;
   try {
     await view.runAsync();
     log.throwFirst();
+    describeAxes((view.scenegraph() as unknown as { root: SceneItem }).root, axisFormats(vgSpec), options.locale);
     raw = await view.toSVG();
     if (loader.refused.length) throw loader.refused[0];
     log.throwFirst();
+    // the SVG's root group sits at padding + origin, as in vega-view's offset()
+    const [ox, oy] = view.origin();
+    const padding = view.padding() as { left?: number; top?: number };
+    read = readScene(view, (padding.left ?? 0) + ox, (padding.top ?? 0) + oy);
   } catch (error) {
     if (error instanceof ChartsError) throw error;
     throw new ChartsError(`Vega could not render the spec: ${(error as Error).message ?? String(error)}`, {}, { cause: error });
   } finally {
     view.finalize();
   }
-  // the SVG's root group sits at padding + origin, as in vega-view's offset()
-  const [ox, oy] = view.origin();
-  const padding = view.padding() as { left?: number; top?: number };
-  const x0 = (padding.left ?? 0) + ox;
-  const y0 = (padding.top ?? 0) + oy;
-  const boxes: TextBox[] = [];
-  collectText((view.scenegraph() as unknown as { root: SceneItem }).root, x0, y0, boxes);
   const size = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(raw);
   if (!size) throw new ChartsError(`Vega produced an SVG without width and height: ${raw.slice(0, 80)}`);
-  return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes, warnings: log.warnings };
+  return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes: read.boxes, scene: read.scene, warnings: log.warnings };
 }
 
 /**
@@ -143,68 +125,6 @@ function collectingLogger() {
       if (errors.length) throw errors[0];
     },
   };
-}
-
-/** The text Vega draws for an item: each line trimmed and, with a `limit`, truncated as vega-scenegraph does. */
-function drawnText(item: SceneItem): string {
-  const raw = Array.isArray(item.text) ? item.text : [item.text];
-  return raw
-    .map((line) => {
-      const text = line == null ? "" : String(line).trim();
-      return item.limit && item.limit > 0 && text ? truncate(item, text, item.limit) : text;
-    })
-    .join("\n");
-}
-
-// vega-scenegraph's truncate(), on the same exact widths Vega measured with.
-function truncate(item: SceneItem, text: string, limit: number): string {
-  const font = `${item.fontStyle ? `${item.fontStyle} ` : ""}${item.fontVariant ? `${item.fontVariant} ` : ""}${item.fontWeight ? `${item.fontWeight} ` : ""}${item.fontSize ?? 11}px ${item.font ?? "sans-serif"}`;
-  const width = (t: string) => measureCss(t, font);
-  if (width(text) < limit) return text;
-  const ellipsis = item.ellipsis ?? "\u2026";
-  const room = limit - width(ellipsis);
-  if (item.dir === "rtl") {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (width(text.slice(mid)) > room) lo = mid + 1;
-      else hi = mid;
-    }
-    return ellipsis + text.slice(lo);
-  }
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = 1 + ((lo + hi) >>> 1);
-    if (width(text.slice(0, mid)) < room) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo) + ellipsis;
-}
-
-/** Walks the scenegraph: group items offset their children by their x and y. */
-function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], role = ""): void {
-  const markRole = node.marktype ? (node.role ?? role) : role;
-  for (const item of node.items ?? []) {
-    if (node.marktype === "text") {
-      const text = drawnText(item).trim();
-      const hidden = item.opacity === 0 || item.fillOpacity === 0 || !item.bounds || item.bounds.x2 < item.bounds.x1;
-      if (!text || hidden) continue;
-      const family = item.font ?? "sans-serif";
-      if (!isHouseFamily(family) || !isBundledFamily(family)) {
-        // a family built at run time by a signal: the check before rendering could not see it
-        throw new ChartsError(message.fontFamily(family, houseFamily), { field: `${markRole || "mark"} ${JSON.stringify(text)}` });
-      }
-      assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, { field: markRole || "text" });
-      const b = item.bounds!;
-      boxes.push({ text, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, role: markRole || "mark" });
-    } else if (node.marktype === "group") {
-      collectText(item, dx + (item.x ?? 0), dy + (item.y ?? 0), boxes, markRole);
-    } else if (!node.marktype) {
-      collectText(item, dx, dy, boxes, role);
-    }
-  }
 }
 
 /**
