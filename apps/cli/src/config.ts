@@ -20,7 +20,12 @@ export interface Config {
   baseUrl?: string;
   /** Whether charts may carry http(s) links on marks (`href`); `"allowLinks": false` refuses them. Default true. */
   allowLinks: boolean;
+  /** The widths every chart is drawn at (a definition's `breakpoints` or `width` replace them), narrowest first. */
+  breakpoints: number[];
 }
+
+/** The desk's breakpoints when charts.config.json names none: a phone, an article column, a wide page. */
+export const DEFAULT_BREAKPOINTS = [320, 600, 1000];
 
 /** Names the switch in errors about links. */
 export const LINKS_SETTING = `"allowLinks": false in ${CONFIG_FILE}`;
@@ -49,10 +54,21 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
   }
   if (json.allowLinks !== undefined && typeof json.allowLinks !== "boolean") throw invalid({ file, field: "allowLinks" }, "true or false", json.allowLinks);
   config.allowLinks = json.allowLinks !== false;
+  config.breakpoints = readBreakpoints(json.breakpoints, file);
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);
   return config;
+}
+
+/** `"breakpoints": [320, 600, 1000]`: different whole widths from 200 to 2000 px, as chart definitions take them. */
+function readBreakpoints(value: unknown, file: string): number[] {
+  if (value === undefined) return DEFAULT_BREAKPOINTS;
+  const width = (w: unknown) => Number.isInteger(w) && (w as number) >= 200 && (w as number) <= 2000;
+  if (!Array.isArray(value) || !value.length || !value.every(width) || new Set(value).size !== value.length) {
+    throw invalid({ file, field: "breakpoints" }, "a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]", value);
+  }
+  return [...(value as number[])].sort((a, b) => a - b);
 }
 
 function findConfig(start: string): string {
