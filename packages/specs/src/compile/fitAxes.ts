@@ -10,6 +10,8 @@ export const WRAP_LABEL = "wrapLabel";
  * their house formats. Changes `plot` in place; an axis with a `labelExpr`
  * of its own is left as it is.
  *
+ * - An axis the plot gives `values` keeps them all (the frame's tick count
+ *   would thin them out); labels that collide are still dropped by Vega.
  * - On a frame with `shortYears` (phones) a year axis writes its first label
  *   whole and the rest short: 2014, ’16, ’18 (NPR's mobile rule).
  * - Category labels (a string column on a band axis) wrap onto lines of at
@@ -26,7 +28,8 @@ export function fitAxes(plot: Json, options: { dataset: Dataset; theme: Theme })
     for (const channel of ["x", "y"] as const) {
       const def = spec.encoding[channel];
       if (!isObject(def) || def.axis === null || typeof def.field !== "string") continue;
-      const axis = isObject(def.axis) ? def.axis : {};
+      let axis = isObject(def.axis) ? def.axis : {};
+      if (Array.isArray(axis.values) && axis.tickCount === undefined) def.axis = axis = { ...axis, tickCount: axis.values.length };
       if (axis.labelExpr !== undefined) continue;
       const format = isObject(axis.format) ? axis.format : undefined;
       if (frame.shortYears && axis.formatType === "house" && format?.unit === "year") {

@@ -1,4 +1,4 @@
-import { ChartsError, invalid, message, valueAt } from "@charts/errors";
+import { ChartsError, invalid, jsonPath, message, valueAt } from "@charts/errors";
 import type { ChartDefinition } from "../types.ts";
 import { isObject } from "./plotShape.ts";
 
@@ -22,12 +22,12 @@ export function deepMerge(target: unknown, override: unknown): unknown {
 /**
  * The definition at `width`: its `at[width]` override merged in (deepMerge),
  * `at` and `breakpoints` gone. The chart must be drawn at every width `at`
- * names: an override for another width is an error naming `at.<width>`.
+ * names: an override for another width is an error naming `at[<width>]`.
  */
 export function mergeOverride(definition: ChartDefinition, width: number, breakpoints: readonly number[], file: string): ChartDefinition {
   const { at, breakpoints: _own, ...rest } = definition;
   for (const key of Object.keys(at ?? {})) {
-    if (!breakpoints.includes(Number(key))) throw invalid({ file, field: `at.${key}` }, message.expectedBreakpoint(breakpoints), Number(key));
+    if (!breakpoints.includes(Number(key))) throw invalid({ file, field: atPath(key) }, message.expectedBreakpoint(breakpoints), Number(key));
   }
   const override = at?.[String(width)];
   return override ? (deepMerge(rest, override) as ChartDefinition) : rest;
@@ -35,7 +35,7 @@ export function mergeOverride(definition: ChartDefinition, width: number, breakp
 
 /**
  * An error about a place an override at `width` wrote, named there
- * (`at.320.plot.mark.width`) rather than in the merged definition
+ * (`at[320].plot.mark.width`) rather than in the merged definition
  * (`plot.mark.width`), where the desk would not find it.
  */
 export function placeInOverride(error: unknown, definition: ChartDefinition, width: number): unknown {
@@ -44,7 +44,12 @@ export function placeInOverride(error: unknown, definition: ChartDefinition, wid
   const segments = pathSegments(error.where.field);
   if (!segments.length || valueAt(override, segments) === undefined) return error;
   const own = error.message.slice(new ChartsError("", error.where).message.length);
-  return new ChartsError(own, { ...error.where, field: `at.${width}.${error.where.field}` }, { cause: error });
+  return new ChartsError(own, { ...error.where, field: `${atPath(String(width))}.${error.where.field}` }, { cause: error });
+}
+
+/** `at[320]`, as the schema's errors name the override of a width (jsonPath). */
+function atPath(key: string): string {
+  return jsonPath(["at", /^\d+$/.test(key) ? Number(key) : key]);
 }
 
 /** `plot.layer[0].mark` -> ["plot", "layer", 0, "mark"] (the inverse of jsonPath). */

@@ -1,10 +1,11 @@
-import type { ChartDefinition } from "../types.ts";
+import type { Annotation, ChartDefinition } from "../types.ts";
 import { isObject, markSpec, units } from "./plotShape.ts";
 
 /**
  * A mark's px sizes (a bar's `width`) were written for `designWidth` (the
  * theme's default width, 640 px) and scale with the chart's width, so bars
- * keep their share of the plot: a 30 px bar at 640 px is 15 px at 320.
+ * keep their share of the plot: a 30 px bar at 640 px is 15 px at 320. So do
+ * the across offsets of labels (`dx`), which place a label beside a bar.
  * `at` overrides are merged after this, so sizes they give are taken as
  * written. Returns a new definition.
  *
@@ -14,10 +15,13 @@ export function scaleToWidth(definition: ChartDefinition, width: number, designW
   if (width === designWidth) return definition;
   const plot = structuredClone(definition.plot);
   const target = markSpec(plot);
-  for (const { unit } of target ? [{ unit: target }, ...units(target)] : []) {
+  // a unit spec is its own only unit: each spec once
+  for (const unit of new Set(target ? [target, ...units(target).map(({ unit: u }) => u)] : [])) {
     if (isObject(unit.mark) && typeof unit.mark.width === "number") {
       unit.mark.width = Math.max(1, Math.round((unit.mark.width * width) / designWidth));
     }
   }
-  return { ...definition, plot };
+  const scale = (dx: number) => Math.round((dx * width) / designWidth);
+  const annotations = definition.annotations?.map((a): Annotation => (a.type === "label" && a.dx ? { ...a, dx: scale(a.dx) } : a));
+  return { ...definition, plot, ...(annotations ? { annotations } : {}) };
 }

@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { ChartsError } from "@charts/errors";
-import { light, vegaLiteConfig } from "@charts/theme";
+import { message } from "@charts/errors";
+import { light, themeAt, vegaLiteConfig } from "@charts/theme";
 import { compileChart } from "../../src/compile/compileChart.ts";
 import type { ChartDefinition } from "../../src/types.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
@@ -122,5 +123,62 @@ describe("compileChart(definition, options)", () => {
     const definition = armsChart();
     compileChart(definition, options);
     expect(definition).toEqual(armsChart());
+  });
+});
+
+describe("compileChart at a breakpoint (options.width)", () => {
+  const overrides = (): ChartDefinition => ({
+    ...armsChart(),
+    breakpoints: [320, 600, 1000],
+    at: { "320": { height: 420, annotations: [{ type: "label", at: { year: 2022 }, text: "$72m" }] } },
+  });
+
+  it("draws at that width in its frame, with the override of that width merged in", () => {
+    const narrow = compileChart(overrides(), { ...options, width: 320 });
+    const spec = narrow.spec as Json;
+    expect([spec.width, spec.height]).toEqual([320, 420]);
+    expect(spec.config).toEqual(vegaLiteConfig(themeAt(light, 320)));
+    expect(spec.layer.filter((l: Json) => l.mark.type === "text").map((l: Json) => l.encoding.text.value)).toEqual(["$72m"]);
+    // short years on a phone
+    expect(spec.layer.find((l: Json) => l.mark.type === "bar").encoding.x.axis.labelExpr).toContain("slice(datum.label, -2)");
+    const wide = compileChart(overrides(), { ...options, width: 1000 }).spec as Json;
+    expect([wide.width, wide.height]).toEqual([1000, 480]);
+    expect(wide.layer.filter((l: Json) => l.mark.type === "text")).toHaveLength(3);
+    expect(vegaLiteErrors(spec)).toEqual([]);
+  });
+
+  it("names an error in an override at its place there", () => {
+    const broken: ChartDefinition = { ...overrides(), at: { "320": { plot: { encoding: { y: { field: "value_usd_nm" } } } } } };
+    expect(() => compileChart(broken, { ...options, width: 320 })).toThrow(/^charts\/russia-arms-to-vietnam\.chart\.json, at\[320\]\.plot\.encoding\.y\.field: /);
+    expect(() => compileChart(broken, { ...options, width: 600 })).not.toThrow();
+  });
+
+  it("draws the annotations asked below the plot as markers, their text in the metadata", () => {
+    const compiled = compileChart(armsChart(), { ...options, width: 320, below: [0] });
+    const spec = compiled.spec as Json;
+    expect(spec.layer.find((l: Json) => l.name === "annotation-0-1").encoding.text).toEqual({ value: "A" });
+    expect(compiled.meta.below).toEqual([{ marker: "A", text: "No figures in the sources" }]);
+    expect(spec.usermeta.chart.below).toEqual(compiled.meta.below);
+    expect(compileChart(armsChart(), options).meta.below).toBeUndefined();
+  });
+
+  it("drafts the alt text when the definition gives none, and checks written alt text against the rows drawn only", () => {
+    const { alt: _, ...bare } = armsChart();
+    const compiled = compileChart(bare, options);
+    expect(compiled.meta.alt).toBe(
+      "Bar chart. Value of Russian arms transferred to Vietnam, US$ million: about $1bn in 2014 and $72m in 2022. No figures for the years in between.",
+    );
+    expect((compiled.spec as Json).description).toBe(compiled.meta.alt);
+    expect(() => compileChart({ ...armsChart(), alt: "Bars for 2014 and 2022, none for 2018." }, options)).toThrow(
+      `${F}, alt: ${message.altNumberNotPlotted("2018", "russia-arms-transfers", false)}`,
+    );
+  });
+
+  it("publishes the rows drawn as a table, with their provenance", () => {
+    const { table } = compileChart(armsChart(), options);
+    expect(table.rows.map((row) => row.map((c) => c.value))).toEqual([
+      [2014, 1000, "USD million", "A Think Tank", "around US$1 billion", "stated", ""],
+      [2022, 72, "USD million", "A Think Tank", "US$72 million", "stated", ""],
+    ]);
   });
 });
