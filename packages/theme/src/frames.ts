@@ -1,11 +1,13 @@
 import type { Frame, Theme } from "./types.ts";
 
 /**
- * The house frames. Below 480 px (phones) a plot is square, continuous axes
- * tick every 100 px across and 48 px down, years after the first are written
- * '14, category labels wrap at 84 px, unordered categories run down the page
- * as horizontal bars and category rows are taller for two-line labels. From
- * 480 px the plot is 9:16, up to 400 px tall; from 800 px 1:2, up to 480 px.
+ * The house frames. Continuous axes tick at most every 100 px across and
+ * 60 px down at every width (so a narrow plot has fewer ticks). Below 480 px
+ * (phones) a plot is square, years after the first are written ’14, category
+ * labels wrap at 84 px, unordered categories run down the page as horizontal
+ * bars, and category rows are taller for two-line labels. From 480 px the plot
+ * is 9:16, up to 400 px tall, labels wrap at 140 px; from 800 px 1:2, up to
+ * 480 px, labels wrap at 180 px.
  */
 export const FRAMES: Frame[] = [
   {
@@ -14,7 +16,7 @@ export const FRAMES: Frame[] = [
     aspect: 1,
     maxHeight: 400,
     row: 40,
-    tickSpacing: { x: 100, y: 48 },
+    tickSpacing: { x: 100, y: 60 },
     shortYears: true,
     labelWidth: 84,
     horizontalBars: true,
@@ -25,7 +27,7 @@ export const FRAMES: Frame[] = [
     aspect: 9 / 16,
     maxHeight: 400,
     row: 32,
-    tickSpacing: { x: 80, y: 40 },
+    tickSpacing: { x: 100, y: 60 },
     shortYears: false,
     labelWidth: 140,
     horizontalBars: false,
@@ -36,7 +38,7 @@ export const FRAMES: Frame[] = [
     aspect: 1 / 2,
     maxHeight: 480,
     row: 32,
-    tickSpacing: { x: 80, y: 40 },
+    tickSpacing: { x: 100, y: 60 },
     shortYears: false,
     labelWidth: 180,
     horizontalBars: false,

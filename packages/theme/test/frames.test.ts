@@ -15,7 +15,7 @@ describe("frameFor(width)", () => {
     expect(FRAMES.map((f) => f.minWidth)).toEqual([...FRAMES.map((f) => f.minWidth)].sort((a, b) => a - b));
     expect(FRAMES[0]!.minWidth).toBe(0);
     expect(FRAMES.filter((f) => f.shortYears).map((f) => f.name)).toEqual(["narrow"]);
-    expect(frameFor(320).tickSpacing.x).toBeGreaterThan(frameFor(1000).tickSpacing.x);
+    expect(frameFor(320).labelWidth).toBeLessThan(frameFor(1000).labelWidth);
   });
 });
 

@@ -35,10 +35,11 @@ describe("vegaLiteConfig(theme)", () => {
     });
   });
 
-  it("ticks continuous axes at the frame's spacing: fewer ticks when narrow", () => {
-    expect(vegaLiteConfig(themeAt(light, 320)).axisX?.tickCount).toEqual({ expr: "ceil(width / 100)" });
-    expect(vegaLiteConfig(themeAt(light, 1000)).axisX?.tickCount).toEqual({ expr: "ceil(width / 80)" });
-    expect(vegaLiteConfig(themeAt(light, 320)).axisY?.tickCount).toEqual({ expr: "ceil(height / 48)" });
+  it("ticks continuous axes at the frame's spacing, so a narrower plot has fewer ticks", () => {
+    const narrow = { ...light, frames: light.frames.map((f) => (f.name === "narrow" ? { ...f, tickSpacing: { x: 120, y: 70 } } : f)) };
+    expect(vegaLiteConfig(themeAt(narrow, 320)).axisX?.tickCount).toEqual({ expr: "ceil(width / 120)" });
+    expect(vegaLiteConfig(themeAt(narrow, 320)).axisY?.tickCount).toEqual({ expr: "ceil(height / 70)" });
+    expect(vegaLiteConfig(themeAt(narrow, 1000)).axisX?.tickCount).toEqual({ expr: "ceil(width / 100)" });
   });
 
   it("allows the house format type and leaves titles to render", () => {
