@@ -145,12 +145,17 @@ export interface BuiltChart extends RenderedChart {
   variants: BuiltVariant[];
 }
 
-interface BuildContext {
+/** What buildChart needs besides the definition. */
+export interface BuildContext {
+  /** The definition's path as shown to users. */
   file: string;
   datasets: Map<string, Dataset>;
   sources: Record<string, SourceInfo>;
+  /** The desk's breakpoints (charts.config.json). */
   breakpoints: number[];
+  /** The figure check of this build; undefined when the texts were not there. */
   verification: Verification | undefined;
+  /** Render options: the datasets folder, links, seed, the run's font cache. */
   render: RenderChartOptions;
 }
 
