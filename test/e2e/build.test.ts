@@ -149,7 +149,7 @@ describe("pnpm charts (the whole pipeline on the real datasets and texts)", () =
         expect(byId(descId)?.tagName, where).toBe("desc");
         expect(byId(descId)?.textContent, where).toBe(chart.alt);
         // ids unique per variant, for a page that inlines several
-        expect(titleId, where).toBe(`chart-${chart.slug}${v.name === "default" ? "" : `-${v.name}`}-title`);
+        expect(titleId, where).toBe(`chart-${chart.slug}-${v.width}${v.theme === "dark" ? "-dark" : ""}-title`);
         // decoration hidden; axis descriptions in house format, never "2,014"
         const background = [...elements(document)].find((e) => e.getAttribute("class") === "background");
         expect(background?.getAttribute("aria-hidden"), where).toBe("true");
@@ -195,6 +195,17 @@ describe("pnpm charts (the whole pipeline on the real datasets and texts)", () =
     const result = comparePng(readFileSync(join(project.out, `${stem}.png`)), join(root, "test/snapshots", `${stem}.png`), 0.005);
     expect(result.differing).toBeLessThanOrEqual(0.005);
   });
+
+  it("publishes for each variant the Vega-Lite it was drawn from: charts render turns it into the same SVG", async () => {
+    const [chart] = readManifest(project.out).charts;
+    for (const name of ["320-dark", "default"]) {
+      const variant = chart!.variants.find((v) => v.name === name)!;
+      const out = join(project.dir, `${name}.svg`);
+      const rendered = await charts(["render", join(project.out, variant.vegaLite.stable), "-o", out]);
+      expect(rendered.code, rendered.stderr).toBe(0);
+      expect(readFileSync(out, "utf8"), `${chart!.slug} ${name}`).toBe(readFileSync(join(project.out, variant.svg.stable), "utf8"));
+    }
+  }, 60_000);
 
   it("puts every figure's value in the compiled spec only from dataset rows", () => {
     for (const chart of readManifest(project.out).charts) {

@@ -22,7 +22,7 @@ export { DEFAULT_SEED, seededRandom, isSeed } from "./seededRandom.ts";
 export { frameChart, type FrameOptions, type FramedPlot } from "./frameChart.ts";
 export { unfitAnnotations } from "./unfitAnnotations.ts";
 export { wrapLabel } from "./wrapLabel.ts";
-export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
+export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
 export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";

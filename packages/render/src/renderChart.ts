@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartMeta } from "@charts/specs";
-import { light, type Theme } from "@charts/theme";
+import { light, themes, type Theme } from "@charts/theme";
 import { invalid } from "@charts/errors";
 import { assertSafeSvg } from "./assertSafeSvg.ts";
 import { embedFontsCached } from "./embedFontsCached.ts";
@@ -18,7 +18,7 @@ export interface RenderedChartSvg extends RenderedSvg {
 }
 
 export interface RenderChartOptions extends RenderOptions {
-  /** Default: `light`. Must match the config the spec was compiled with. */
+  /** Must match the config the spec was compiled with. Default: the theme `usermeta.theme` names, else `light`. */
   theme?: Theme;
   /** Variant name, default `default`. */
   name?: string;
@@ -29,6 +29,14 @@ export interface RenderChartOptions extends RenderOptions {
    * keeps one map per run): variants that draw the same characters share them.
    */
   fontCache?: Map<string, string>;
+}
+
+/** The theme a compiled spec names in `usermeta.theme` (`light` when it names none). */
+export function themeOf(vl: TopLevelSpec): Theme {
+  const name = (vl as { usermeta?: { theme?: unknown } }).usermeta?.theme;
+  if (name === undefined) return light;
+  if (typeof name !== "string" || !Object.hasOwn(themes, name)) throw invalid({ field: "usermeta.theme" }, `one of the themes ${Object.keys(themes).join(", ")}`, name);
+  return themes[name as Theme["name"]];
 }
 
 /** The ChartMeta a compiled Vega-Lite spec carries in `usermeta.chart`, checked. */
@@ -62,12 +70,14 @@ export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
  */
 export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions = {}): Promise<RenderedChartSvg> {
   await setupRenderer();
-  const theme = options.theme ?? light;
+  const theme = options.theme ?? themeOf(vl);
   const meta = options.meta ?? chartMetaOf(vl);
   const { theme: _theme, name: _name, meta: _meta, fontCache, ...render } = options;
   const plot = await renderSvg(vl, { ...render, locale: options.locale ?? meta.locale });
   const name = options.name ?? "default";
-  const framed = frameChart(plot, meta, theme, { id: `chart-${meta.slug}${name === "default" ? "" : `-${name}`}` });
+  // ids of <title> and <desc>, unique per variant in a page that inlines several: chart-arms-320-dark
+  const id = `chart-${meta.slug}-${Math.ceil(plot.width)}${theme.name === "light" ? "" : `-${theme.name}`}`;
+  const framed = frameChart(plot, meta, theme, { id });
   const svg = await embedFontsCached(framed.svg, fontCache);
   assertSafeSvg(svg, { links: options.links });
   return {

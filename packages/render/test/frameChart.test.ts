@@ -1,6 +1,6 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, test } from "vitest";
-import { light } from "@charts/theme";
+import { dark, light, vegaLiteConfig } from "@charts/theme";
 import { measureText } from "@charts/fonts";
 import { frameChart, renderChart, renderSvg, setupRenderer, type TextBox } from "../src/index.ts";
 import { barChart } from "./fixtures/charts.ts";
@@ -185,6 +185,16 @@ describe("renderChart", () => {
     for (const [, value] of svg.matchAll(/(?:href|src)\s*=\s*"([^"]*)"/g)) expect(value).toMatch(/^#/);
     expect(svg).not.toMatch(/@import|<image|<script|<foreignObject/);
     expect(svg.length).toBeLessThan(120_000);
+  });
+
+  test("frames the plot in the theme the spec was compiled with (usermeta.theme), ids after width and theme", async () => {
+    const spec = { ...barChart(), config: vegaLiteConfig(dark), usermeta: { ...(barChart() as { usermeta: object }).usermeta, theme: "dark" } };
+    const chart = await renderChart(spec as never);
+    expect(chart.theme).toBe("dark");
+    expect(chart.svg).toContain(`<rect class="background" aria-hidden="true" width="560" height="${chart.height}" fill="${dark.colors.background}"/>`);
+    expect(chart.svg).toContain('aria-labelledby="chart-trade-partners-560-dark-title chart-trade-partners-560-dark-desc"');
+    expect((await renderChart(barChart())).svg).toContain('aria-labelledby="chart-trade-partners-560-title');
+    await expect(renderChart({ ...spec, usermeta: { ...spec.usermeta, theme: "sepia" } } as never)).rejects.toThrow('usermeta.theme: expected one of the themes light, dark but received "sepia" of type string');
   });
 
   test("takes its header and footer from usermeta.chart, and checks it", async () => {

@@ -10,6 +10,7 @@
 export type { Frame, TextStyle, Theme } from "./types.ts";
 export { light } from "./light.ts";
 export { dark, deriveDark, DARK_BACKGROUND, themeColor } from "./dark.ts";
+export { themes } from "./themes.ts";
 export { FRAMES, frameFor, frameOf, themeAt } from "./frames.ts";
 export { vegaLiteConfig } from "./vegaLiteConfig.ts";
 export { formatValue, type ValueFormat } from "./formatValue.ts";

@@ -41,7 +41,8 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  *      annotate            labels, highlight, ranges, value and line labels as layers
  *   6. applyTheme          config from the theme; house number formats per column unit
  *      fitAxes             short years on a phone, category labels wrapped
- *   7. chartMeta           publishing metadata and the source line -> usermeta.chart
+ *   7. chartMeta           publishing metadata and the source line -> usermeta.chart; the theme's name
+ *                          -> usermeta.theme
  *   8. chartSize           width and height
  *   9. validate            the result against the Vega-Lite schema
  *  10. dataTable           the rows drawn with their provenance, for the published data table
@@ -91,7 +92,8 @@ function compileAt(input: ChartDefinition, options: CompileOptions): CompiledCha
     ...(transforms.length ? { transform: transforms } : {}),
     ...rest,
     config,
-    usermeta: { chart: meta },
+    // the theme names the frame render draws around the plot, so the spec alone re-renders the variant
+    usermeta: { chart: meta, theme: theme.name },
   };
     const drawn = [dataset, ...cited];
   return {

@@ -64,7 +64,7 @@ describe("compileChart(definition, options)", () => {
 
   it("carries the publishing metadata in usermeta.chart", () => {
     expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB" });
-    expect(spec.usermeta).toEqual({ chart: compiled.meta });
+    expect(spec.usermeta).toEqual({ chart: compiled.meta, theme: "light" });
     expect(spec.description).toBe(armsChart().alt);
     expect(compiled.datasets).toEqual(["russia-arms-transfers"]);
     expect(compiled.texts).toEqual(["think-tank"]);
