@@ -1,12 +1,14 @@
 // @charts/render: a chart from spec to pixels, headless and deterministic.
 //
-//   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format
+//   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format, `wrapLabel`
 //   compileVegaLite    Vega-Lite -> Vega
-//   renderSvg          Vega -> SVG + text boxes (View, renderer "none"): files under one folder
-//                      (guardedLoader), interpreted expressions, bundled fonts, seeded randomness
+//   renderSvg          Vega -> SVG + text boxes + scene (View, renderer "none"): files under one folder
+//                      (guardedLoader), interpreted expressions, bundled fonts, seeded randomness;
+//                      axis descriptions in the labels' house format (describeAxes)
 //   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes below it, notes, source,
 //                      byline; an accessible image (role, title, desc)
-//   renderChart        all of the above for a compiled chart, fonts embedded (embedFonts)
+//   renderChart        all of the above for a compiled chart, in its theme, fonts embedded (embedFonts,
+//                      subsets shared between variants)
 //   assertSafeSvg      the published SVG is inert and self-contained (XML parser, allow-list)
 //   unfitAnnotations   annotations whose text does not fit in the plot, for the build to move below it
 //   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
