@@ -183,6 +183,11 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
 
   let chart: CompiledChart | undefined;
   const pending: Array<Promise<BuiltVariant>> = [];
+  const later = (variant: Promise<BuiltVariant>) => {
+    // awaited below; if a later variant fails first, the chart fails with that error, not an unhandled rejection
+    variant.catch(() => {});
+    pending.push(variant);
+  };
   for (const width of widths) {
     const name = width === main ? DEFAULT_VARIANT : String(width);
     let compiled = compile(width, light, []);
@@ -198,10 +203,10 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
       drawn = await draw(compiled, light, name);
     }
     if (width === main) chart = compiled;
-    pending.push(rasterise(drawn, compiled, below));
+    later(rasterise(drawn, compiled, below));
     const darkName = width === main ? "dark" : `${width}-dark`;
     const darkCompiled = compile(width, dark, below);
-    pending.push(rasterise(await draw(darkCompiled, dark, darkName), darkCompiled, below));
+    later(rasterise(await draw(darkCompiled, dark, darkName), darkCompiled, below));
   }
   // PNGs are drawn by sharp off the main thread while the next variant renders
   const variants = await Promise.all(pending);

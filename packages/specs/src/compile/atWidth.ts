@@ -38,7 +38,9 @@ export function breakpointsOf(definition: Pick<ChartDefinition, "width" | "break
 export function atWidth(definition: ChartDefinition, dataset: Dataset, options: CompileOptions): AtWidth {
   const { file, theme: base } = options;
   const width = options.width ?? definition.width ?? base.defaultWidth;
-  const breakpoints = breakpointsOf(definition, options.breakpoints ?? [width]);
+  // the widths `at` may name: the chart's own, else the desk's; unknown when the caller gives neither
+  const known = definition.width !== undefined || definition.breakpoints !== undefined || options.breakpoints !== undefined;
+  const breakpoints = known ? breakpointsOf(definition, options.breakpoints ?? []) : undefined;
   const drafted = definition.alt === undefined;
   const alt = definition.alt ?? draftAlt(definition, dataset, file);
   const theme = themeAt(base, width);

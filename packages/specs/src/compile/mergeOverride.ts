@@ -22,12 +22,13 @@ export function deepMerge(target: unknown, override: unknown): unknown {
 /**
  * The definition at `width`: its `at[width]` override merged in (deepMerge),
  * `at` and `breakpoints` gone. The chart must be drawn at every width `at`
- * names: an override for another width is an error naming `at[<width>]`.
+ * names: when the `breakpoints` are known, an override for another width is
+ * an error naming `at[<width>]`.
  */
-export function mergeOverride(definition: ChartDefinition, width: number, breakpoints: readonly number[], file: string): ChartDefinition {
+export function mergeOverride(definition: ChartDefinition, width: number, breakpoints: readonly number[] | undefined, file: string): ChartDefinition {
   const { at, breakpoints: _own, ...rest } = definition;
   for (const key of Object.keys(at ?? {})) {
-    if (!breakpoints.includes(Number(key))) throw invalid({ file, field: atPath(key) }, message.expectedBreakpoint(breakpoints), Number(key));
+    if (breakpoints && !breakpoints.includes(Number(key))) throw invalid({ file, field: atPath(key) }, message.expectedBreakpoint(breakpoints), Number(key));
   }
   const override = at?.[String(width)];
   return override ? (deepMerge(rest, override) as ChartDefinition) : rest;

@@ -42,9 +42,13 @@ describe("atWidth(definition, dataset, options)", () => {
     expect(atWidth(given, arms, { ...options, width: 320 }).definition.plot.mark).toEqual({ type: "bar", width: 20 });
   });
 
-  it("checks `at` against the desk's breakpoints when the chart names none", () => {
+  it("checks `at` against the desk's breakpoints when the chart names none, and leaves it when neither says", () => {
     const definition: ChartDefinition = { ...armsChart(), at: { "480": { height: 300 } } };
     expect(() => atWidth(definition, arms, { ...options, width: 320, breakpoints: [320, 600] })).toThrow(`${F}, at[480]: expected one of the chart's breakpoints (320, 600)`);
+    expect(() => atWidth({ ...definition, breakpoints: [320] }, arms, { ...options, width: 320 })).toThrow(`${F}, at[480]: expected one of the chart's breakpoints (320)`);
+    // a caller drawing one width without the desk's list (a test, a preview) gets the chart at that width
+    expect(atWidth(definition, arms, options).definition.height).toBeUndefined();
+    expect(atWidth(definition, arms, { ...options, width: 480 }).definition.height).toBe(300);
   });
 
   it("adapts colours the plot writes to a dark page", () => {
