@@ -1,10 +1,11 @@
 // The specs the plain loop and vega-cli render: each chart's compiled
 // Vega-Lite exactly as the build published it (`<slug>.vl.json`, data inline),
-// less two things plain Vega cannot read: `usermeta` (the project's metadata,
-// which Vega ignores anyway) and the project's `house` number format
+// less what plain Vega cannot read: `usermeta` (the project's metadata,
+// which Vega ignores anyway), the project's `house` number format
 // (`formatType: "house"`, a Vega expression function registered by
 // @charts/render), which becomes the nearest d3-format: "d" for years (2015),
-// ",~f" for amounts (4,672).
+// ",~f" for amounts (4,672), and category labels wrapped by render's
+// `wrapLabel` expression function, which plain Vega draws unwrapped.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -31,6 +32,7 @@ function withoutHouseFormat(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutHouseFormat);
   if (value === null || typeof value !== "object") return value;
   const object = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutHouseFormat(item)]));
+  if (typeof object.labelExpr === "string" && object.labelExpr.startsWith("wrapLabel(")) delete object.labelExpr;
   if (object.formatType === "house") {
     const unit = (object.format as { unit?: string } | undefined)?.unit;
     delete object.formatType;

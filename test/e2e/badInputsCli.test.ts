@@ -79,7 +79,7 @@ describe("pnpm charts over bad inputs (the real command)", () => {
     expect(lines).toHaveLength(5);
     expect(second.stderr).toMatch(failedLine("deep", `charts/deep.chart.json, plot.usermeta.a.a.a.a...: ${overLimit("the nesting depth", 100, 20_002, "jsonDepth")}`));
     expect(second.stderr).toMatch(
-      failedLine("huge", `charts/huge.chart.json: ${overLimit("the PNG's size in pixels (width x height x scale x scale)", 50_000_000, "1051319484 (640.63 x 410031 px at scale 2)", "plotPixels")}`),
+      failedLine("huge", `charts/huge.chart.json: ${overLimit("the PNG's size in pixels (width x height x scale x scale)", 50_000_000, "524839680 (319.6 x 410031 px at scale 2)", "plotPixels")}`),
     );
     expect(second.stderr).toMatch(
       failedLine("labels", `datasets/labels/data.csv, row 1, harbour: text "Lumen 🚢": Source Sans 3 Regular has no glyph for "🚢" (U+1F6A2)`),

@@ -23,7 +23,12 @@ export interface Config {
   allowLinks: boolean;
   /** What a bad input may not exceed (`limits` in the file, each key optional): DEFAULT_LIMITS of @charts/errors, raised or lowered. */
   limits: Limits;
+  /** The widths every chart is drawn at (a definition's `breakpoints` or `width` replace them), narrowest first. */
+  breakpoints: number[];
 }
+
+/** The desk's breakpoints when charts.config.json names none: a phone, an article column, a wide page. */
+export const DEFAULT_BREAKPOINTS = [320, 600, 1000];
 
 /** Names the switch in errors about links. */
 export const LINKS_SETTING = `"allowLinks": false in ${CONFIG_FILE}`;
@@ -58,6 +63,7 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
   if (json.allowLinks !== undefined && typeof json.allowLinks !== "boolean") throw invalid({ file, field: "allowLinks" }, message.expectedBoolean(), json.allowLinks);
   config.allowLinks = json.allowLinks !== false;
   config.limits = readLimits(json.limits, file);
+  config.breakpoints = readBreakpoints(json.breakpoints, file);
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);
@@ -80,6 +86,16 @@ function readLimits(value: unknown, file: string): Limits {
     limits[key as keyof Limits] = limit as number;
   }
   return limits;
+}
+
+/** `"breakpoints": [320, 600, 1000]`: different whole widths from 200 to 2000 px, as chart definitions take them. */
+function readBreakpoints(value: unknown, file: string): number[] {
+  if (value === undefined) return DEFAULT_BREAKPOINTS;
+  const width = (w: unknown) => Number.isInteger(w) && (w as number) >= 200 && (w as number) <= 2000;
+  if (!Array.isArray(value) || !value.length || !value.every(width) || new Set(value).size !== value.length) {
+    throw invalid({ file, field: "breakpoints" }, "a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]", value);
+  }
+  return [...(value as number[])].sort((a, b) => a - b);
 }
 
 /** charts.config.json in `start` or the nearest folder above it, or undefined outside a project. */

@@ -32,6 +32,17 @@ describe("loadConfig(options)", () => {
     expect(display(config, "/elsewhere/x")).toBe("/elsewhere/x");
   });
 
+  it("reads the breakpoints, narrowest first, and uses 320, 600 and 1000 when the file names none", () => {
+    expect(loadConfig({ start: project(valid) }).breakpoints).toEqual([320, 600, 1000]);
+    expect(loadConfig({ start: project({ ...valid, breakpoints: [1200, 360] }) }).breakpoints).toEqual([360, 1200]);
+    for (const bad of [[], [320, 320], [100], [320.5], "320", [320, "600"]]) {
+      const root = project({ ...valid, breakpoints: bad });
+      expect(() => loadConfig({ start: root }), JSON.stringify(bad)).toThrow(
+        `${join(root, "charts.config.json")}, breakpoints: ${message.invalid("a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]", bad)}`,
+      );
+    }
+  });
+
   it("lets --texts win over CHARTS_TEXTS, which wins over the file", () => {
     const root = project(valid);
     process.env.CHARTS_TEXTS = "/from/env";

@@ -445,6 +445,22 @@ export function timeUnitOnYear(column: string, timeUnit: unknown): string {
   return `expected no timeUnit on the year column ${column} (a year is drawn as a year, whatever its type) but received ${describe(timeUnit)}`;
 }
 
+/** What a key of `at` must be: a width the chart is drawn at. */
+export function expectedBreakpoint(breakpoints: readonly number[]): string {
+  return `one of the chart's breakpoints (${breakpoints.join(", ")})`;
+}
+
+/** A number in the alt text that no drawn row gives: alt text quotes plotted values only (not cited ones, not years between). */
+export function altNumberNotPlotted(written: string, dataset: string, drafted: boolean): string {
+  const fix = drafted ? "the drafted alt text quotes the dek or a label; write `alt`" : "quote the values the chart draws";
+  return `the number "${written}" is not a value of a row the chart draws (${dataset}): alt text may only quote plotted values; ${fix}`;
+}
+
+/** Alt text that cannot be drafted from the rows: the chart changes them in ways only Vega knows. */
+export function altNotDrafted(reason: string): string {
+  return `expected alt text: it cannot be drafted from the rows when ${reason}; write \`alt\``;
+}
+
 // ---------------------------------------------------------------------------
 // render (Vega, fonts, images, links, PNG)
 

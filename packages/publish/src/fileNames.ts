@@ -14,13 +14,16 @@ export const KINDS = {
   png2x: { ext: "png", type: "image/png" },
   vegaLite: { ext: "vl.json", type: "application/json" },
   embed: { ext: "html", type: "text/html" },
+  csv: { ext: "csv", type: "text/csv" },
+  table: { ext: "table.html", type: "text/html" },
 } as const;
 
 export type FileKind = keyof typeof KINDS;
 
 /**
  * The stable name of a chart's file: `arms.svg`, `arms@2x.png`, `arms-dark.svg`,
- * `arms.vl.json`, `arms.html`. Variants other than `default` add their name.
+ * `arms-320.vl.json`, `arms.vl.json`, `arms.html`, `arms.csv`, `arms.table.html`.
+ * Variants other than `default` add their name.
  */
 export function stableName(slug: string, kind: FileKind, variant = "default"): string {
   const base = variant === "default" ? slug : `${slug}-${variant}`;

@@ -1,5 +1,5 @@
 // The publish stage: rendered charts -> an immutable release directory
-// (hashed + stable files, embed snippets, manifest.json) -> one atomic swap of
+// (hashed + stable files, embed snippets, data tables, manifest.json) -> one atomic swap of
 // the publish folder's symlink. Readers (the server, the CMS) see one whole
 // release at a time.
 //
@@ -11,6 +11,8 @@ export { publish, type PublishOptions, type PublishResult, type PublishStep } fr
 export { previousRelease, type PreviousRelease } from "./previousRelease.ts";
 export { pruneReleases, type PruneOptions } from "./pruneReleases.ts";
 export { embedSnippet, escapeHtml, type EmbedInput } from "./embedSnippet.ts";
+export { tableCsv } from "./tableCsv.ts";
+export { tableHtml } from "./tableHtml.ts";
 export {
   chartFiles,
   currentFiles,

@@ -2,6 +2,8 @@ import { chmod, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises"
 import { join, resolve } from "node:path";
 import { ChartsError, displayPath, invalid, message } from "@charts/errors";
 import { embedSnippet } from "./embedSnippet.ts";
+import { tableCsv } from "./tableCsv.ts";
+import { tableHtml } from "./tableHtml.ts";
 import { isCode, linkOrCopy, replaceDurable, syncDir, writeDurable } from "./durable.ts";
 import { hashedName, KINDS, SLUG, stableName, type FileKind } from "./fileNames.ts";
 import { sha256, shortHash } from "./hash.ts";
@@ -287,6 +289,7 @@ function prepare(
     return published;
   };
 
+  const vegaLite = file("vegaLite", Buffer.from(chart.vegaLite, "utf8"));
   const variants = chart.variants.map((variant) => ({
     name: variant.name,
     theme: variant.theme,
@@ -295,17 +298,28 @@ function prepare(
     svg: file("svg", Buffer.from(variant.svg, "utf8"), variant.name),
     png: file("png", variant.png, variant.name),
     png2x: file("png2x", variant.png2x, variant.name),
+    // the default variant's Vega-Lite is the chart's own `<slug>.vl.json`
+    ...(variant.name === "default"
+      ? { vegaLite }
+      : variant.vegaLite === undefined
+        ? {}
+        : { vegaLite: file("vegaLite", Buffer.from(variant.vegaLite, "utf8"), variant.name) }),
   }));
-  const vegaLite = file("vegaLite", Buffer.from(chart.vegaLite, "utf8"));
+  const table = chart.table
+    ? { csv: file("csv", Buffer.from(tableCsv(chart.table), "utf8")), html: file("table", Buffer.from(tableHtml(chart.table, chart.slug), "utf8")) }
+    : undefined;
 
   // The parts a correction is told apart by; each hash covers what a reader would see change.
   const hashes: Record<ChangeReason, string> = {
-    data: shortHash(JSON.stringify([chart.vegaLite, chart.provenance])),
+    data: shortHash(JSON.stringify([chart.vegaLite, chart.provenance, ...(table ? [table.csv.sha256, table.html.sha256] : [])])),
     text: shortHash(
-      JSON.stringify([chart.headline, chart.dek, chart.alt, chart.source, chart.notes ?? null, chart.byline ?? null, chart.datasets, chart.texts]),
+      JSON.stringify([chart.headline, chart.dek, chart.alt, chart.source, chart.notes ?? null, chart.byline ?? null, chart.datasets, chart.texts, chart.locale ?? null]),
     ),
     render: shortHash(
-      JSON.stringify(variants.map((v) => [v.name, v.theme, v.width, v.height, v.svg.sha256, v.png.sha256, v.png2x.sha256])),
+      JSON.stringify(
+        // the default variant's Vega-Lite is the chart's, which the data hash covers
+        variants.map((v) => [v.name, v.theme, v.width, v.height, v.svg.sha256, v.png.sha256, v.png2x.sha256, ...(v.vegaLite && v.name !== "default" ? [v.vegaLite.sha256] : [])]),
+      ),
     ),
   };
   const hash = shortHash(JSON.stringify([hashes.data, hashes.text, hashes.render]));
@@ -331,8 +345,9 @@ function prepare(
     source: chart.source,
     ...(chart.notes === undefined ? {} : { notes: chart.notes }),
     ...(chart.byline === undefined ? {} : { byline: chart.byline }),
+    ...(chart.locale === undefined ? {} : { locale: chart.locale }),
   };
-  const embed = file("embed", Buffer.from(embedSnippet({ ...text, hash, variants }, baseUrl), "utf8"));
+  const embed = file("embed", Buffer.from(embedSnippet({ ...text, hash, variants, ...(table ? { table } : {}) }, baseUrl), "utf8"));
   // The tool that wrote these files: unchanged output keeps the version that first wrote it.
   const unchanged = same && old.embed.sha256 === embed.sha256;
 
@@ -345,6 +360,7 @@ function prepare(
     variants,
     vegaLite,
     embed,
+    ...(table ? { table } : {}),
     datasets: chart.datasets,
     texts: chart.texts,
     provenance: chart.provenance,
@@ -376,6 +392,9 @@ function validate({ charts, failed = [] }: PublishOptions): void {
         if (!(variant[size] > 0)) throw invalid(atField(size), "a positive number", variant[size]);
       }
       if (!variant.svg.includes("<svg")) throw invalid(atField("svg"), "SVG text", variant.svg);
+      if (variant.name === "default" && variant.vegaLite !== undefined && variant.vegaLite !== chart.vegaLite) {
+        throw invalid(atField("vegaLite"), "the chart's vegaLite (the default variant's Vega-Lite is published as <slug>.vl.json)", variant.vegaLite);
+      }
       // Two charts must never write one file: `a` with variant `b-dark` and `a-b` with `dark`.
       for (const kind of ["svg", "png", "png2x"] as const) {
         const name = stableName(chart.slug, kind, variant.name);

@@ -105,7 +105,14 @@ export function chartFiles(chart: PublishedChart): Map<string, PublishedFile> {
 
 /** The files of a chart's current version. */
 export function currentFiles(chart: PublishedChart): PublishedFile[] {
-  return [...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x]), chart.vegaLite, chart.embed];
+  const files = [
+    ...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x, ...(v.vegaLite ? [v.vegaLite] : [])]),
+    chart.vegaLite,
+    chart.embed,
+    ...(chart.table ? [chart.table.csv, chart.table.html] : []),
+  ];
+  // the default variant's Vega-Lite is the chart's own file
+  return files.filter((file, i) => files.findIndex((other) => other.name === file.name) === i);
 }
 
 /**

@@ -1,8 +1,11 @@
 // Contracts of the publish stage: what the build hands over, and what the CMS reads.
 
-/** One rendering of a chart. Today every chart has one, `default`; widths and dark mode add more. */
+/**
+ * One rendering of a chart: a width and a theme. The build names the default
+ * (the light variant whose stable names the CMS uses: `<slug>.svg`) `default`,
+ * its dark twin `dark`, and the others by width: `320`, `320-dark`, `1000`...
+ */
 export interface RenderedVariant {
-  /** `default`, or e.g. `narrow`, `dark`, `narrow-dark`. */
   name: string;
   theme: "light" | "dark";
   /** Size of the SVG and of the 1x PNG, in CSS px. */
@@ -11,6 +14,35 @@ export interface RenderedVariant {
   svg: string;
   png: Buffer;
   png2x: Buffer;
+  /**
+   * The compiled Vega-Lite this variant was rendered from, as JSON text
+   * (published as its `.vl.json`). The default variant's is the chart's `vegaLite`.
+   */
+  vegaLite?: string;
+}
+
+/** One column of a chart's data table: `key` heads the CSV, `label` the HTML table. */
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Right-aligned in HTML. */
+  numeric?: boolean;
+}
+
+/**
+ * The rows a chart draws, with units and provenance (the same shape as
+ * @charts/specs' DataTable, which the build hands over): the CSV writes each
+ * cell's `value`, the HTML table its `text` (house format).
+ */
+export interface DataTable {
+  /** What is measured (the dek): the HTML table's caption. */
+  caption: string;
+  /** The source line. */
+  source: string;
+  /** The chart's locale: the table's `lang`. */
+  locale: string;
+  columns: TableColumn[];
+  rows: Array<Array<{ value: string | number | null; text: string }>>;
 }
 
 /** Provenance of one figure a chart draws on, for the manifest. */
@@ -35,12 +67,16 @@ export interface ChartText {
   source: string;
   notes?: string;
   byline?: string;
+  /** The chart's locale (`en-GB`, `fr-FR`...): the language of its words. */
+  locale?: string;
 }
 
 /** A chart the build rendered, ready to publish. */
 export interface RenderedChart extends ChartText {
-  /** Compiled Vega-Lite spec, as JSON text. */
+  /** Compiled Vega-Lite spec of the default variant, as JSON text (`<slug>.vl.json`). */
   vegaLite: string;
+  /** The rows drawn, published as `<slug>.csv` and `<slug>.table.html`. */
+  table?: DataTable;
   variants: RenderedVariant[];
   datasets: string[];
   texts: string[];
@@ -66,7 +102,7 @@ export interface PublishedFile {
   name: string;
   /** Stable name that always holds the latest good version, e.g. `arms.svg`; absent on a previous version's files. */
   stable?: string;
-  /** Media type, without parameters: `image/svg+xml`, `image/png`, `application/json`, `text/html`. */
+  /** Media type, without parameters: `image/svg+xml`, `image/png`, `application/json`, `text/html`, `text/csv`. */
   type: string;
   bytes: number;
   /** Hex SHA-256 of the file's bytes; the file name carries its first 12 digits. */
@@ -83,6 +119,16 @@ export interface PublishedVariant {
   /** PNG fallback at 1x (width x height px) and 2x. */
   png: PublishedFile;
   png2x: PublishedFile;
+  /** The Vega-Lite this variant was rendered from (the default variant's is the chart's `vegaLite`). */
+  vegaLite?: PublishedFile;
+}
+
+/** A chart's data table as published: the rows drawn with units and provenance. */
+export interface PublishedTable {
+  /** `<slug>.csv`: one row per row drawn; the dataset's columns, `unit`, `source`, `figure`, `status`, `note`. */
+  csv: PublishedFile;
+  /** `<slug>.table.html`: a <table> fragment with caption (what is measured, source) and the same columns. */
+  html: PublishedFile;
 }
 
 /** A correction: the chart's content changed after it was published. */
@@ -116,6 +162,8 @@ export interface PublishedChart extends ChartText {
   vegaLite: PublishedFile;
   /** The HTML snippet a CMS pastes (`<slug>.html`). */
   embed: PublishedFile;
+  /** The data table (absent from charts published before tables were). */
+  table?: PublishedTable;
   datasets: string[];
   texts: string[];
   provenance: FigureProvenance[];

@@ -42,7 +42,7 @@ describe("embedSnippet", () => {
     expect(await validationErrors(html)).toEqual([]);
     const [only] = plain.variants;
     const url = (name: string) => `https://cdn.example.org/charts/${name}`;
-    expect(html).toContain(`<source type="image/svg+xml" srcset="${url(only!.svg.name)}">`);
+    expect(html).toContain(`<source type="image/svg+xml" srcset="${url(only!.svg.name)}" width="640" height="400">`);
     expect(html).toContain(
       `<img src="${url(only!.png.name)}" srcset="${url(only!.png.name)} 1x, ${url(only!.png2x.name)} 2x" width="640" height="400"`,
     );
@@ -54,21 +54,38 @@ describe("embedSnippet", () => {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="chart-plain" data-chart-slug="plain" data-chart-hash="${plain.hash}">`));
   });
 
-  it("picks the dark and the narrow variants with media queries", async () => {
+  it("picks the variant by colour scheme and viewport width, each source with its size", async () => {
     const multi = get("multi");
     const html = embedSnippet(multi, "/charts/");
     expect(await validationErrors(html)).toEqual([]);
     const svg = (name: string) => `/charts/${multi.variants.find((v) => v.name === name)!.svg.name}`;
     const sources = html.split("\n").filter((line) => line.includes("<source"));
-    // Order matters: the first source whose media matches wins.
+    // Order matters: the first source whose media matches wins. Each width serves
+    // viewports up to the next wider variant's; the narrowest anything narrower.
     expect(sources.map((line) => line.trim())).toEqual([
-      `<source media="(prefers-color-scheme: dark) and (max-width: 639px)" type="image/svg+xml" srcset="${svg("narrow-dark")}">`,
-      `<source media="(prefers-color-scheme: dark)" type="image/svg+xml" srcset="${svg("dark")}">`,
-      `<source media="(max-width: 639px)" type="image/svg+xml" srcset="${svg("narrow")}">`,
-      `<source type="image/svg+xml" srcset="${svg("default")}">`,
+      `<source media="(prefers-color-scheme: dark) and (max-width: 599px)" type="image/svg+xml" srcset="${svg("320-dark")}" width="320" height="600">`,
+      `<source media="(prefers-color-scheme: dark) and (max-width: 999px)" type="image/svg+xml" srcset="${svg("dark")}" width="600" height="420">`,
+      `<source media="(prefers-color-scheme: dark)" type="image/svg+xml" srcset="${svg("1000-dark")}" width="1000" height="560">`,
+      `<source media="(max-width: 599px)" type="image/svg+xml" srcset="${svg("320")}" width="320" height="600">`,
+      `<source media="(max-width: 999px)" type="image/svg+xml" srcset="${svg("default")}" width="600" height="420">`,
+      `<source type="image/svg+xml" srcset="${svg("1000")}" width="1000" height="560">`,
     ]);
-    // The fallback image is the default variant's.
-    expect(html).toContain(`<img src="/charts/${multi.variants[0]!.png.name}"`);
+    // The fallback image is the default variant's PNG, at 1x and 2x.
+    const main = multi.variants.find((v) => v.name === "default")!;
+    expect(html).toContain(`<img src="/charts/${main.png.name}" srcset="/charts/${main.png.name} 1x, /charts/${main.png2x.name} 2x" width="600" height="420"`);
+  });
+
+  it("links the data table, HTML and CSV, in the chart's language", async () => {
+    const multi = get("multi");
+    const html = embedSnippet(multi, "/charts/");
+    expect(html).toContain(
+      `<p class="chart-data-links"><a href="/charts/${multi.table!.html.name}">Data table</a> <a href="/charts/${multi.table!.csv.name}" download>Data (CSV)</a></p>`,
+    );
+    const french = embedSnippet({ ...multi, locale: "fr-FR" }, "/charts/");
+    expect(await validationErrors(french)).toEqual([]);
+    expect(french).toContain('lang="fr-FR"');
+    expect(french).toContain(">Tableau des données</a>");
+    expect(embedSnippet({ ...multi, table: undefined }, "/charts/")).not.toContain("chart-data-links");
   });
 
   it("leaves out the notes and byline a chart does not have, and prefixes the source", async () => {

@@ -82,16 +82,54 @@ describe("publish", () => {
   it("names every variant's files and lists their sizes and themes", async () => {
     const { manifest } = await publish({ ...base, outDir, charts: [multiVariantChart("trade")], now: day(19) });
     const trade = entry(manifest, "trade");
-    expect(trade.variants.map((v) => [v.name, v.theme, v.width, v.height, v.svg.stable, v.png2x.stable])).toEqual([
-      ["default", "light", 640, 400, "trade.svg", "trade@2x.png"],
-      ["narrow", "light", 360, 480, "trade-narrow.svg", "trade-narrow@2x.png"],
-      ["dark", "dark", 640, 400, "trade-dark.svg", "trade-dark@2x.png"],
-      ["narrow-dark", "dark", 360, 480, "trade-narrow-dark.svg", "trade-narrow-dark@2x.png"],
+    expect(trade.variants.map((v) => [v.name, v.theme, v.width, v.height, v.svg.stable, v.png2x.stable, v.vegaLite?.stable])).toEqual([
+      ["320", "light", 320, 600, "trade-320.svg", "trade-320@2x.png", "trade-320.vl.json"],
+      ["320-dark", "dark", 320, 600, "trade-320-dark.svg", "trade-320-dark@2x.png", "trade-320-dark.vl.json"],
+      ["default", "light", 600, 420, "trade.svg", "trade@2x.png", "trade.vl.json"],
+      ["dark", "dark", 600, 420, "trade-dark.svg", "trade-dark@2x.png", "trade-dark.vl.json"],
+      ["1000", "light", 1000, 560, "trade-1000.svg", "trade-1000@2x.png", "trade-1000.vl.json"],
+      ["1000-dark", "dark", 1000, 560, "trade-1000-dark.svg", "trade-1000-dark@2x.png", "trade-1000-dark.vl.json"],
     ]);
     expect(await validateSchema(manifest)).toBe("No errors");
+    expect(await verifyRelease((await currentRelease(outDir))!.dir)).toEqual([]);
     const files = await readdir(outDir + "/");
-    expect(files).toContain("trade-narrow-dark@2x.png");
-    expect(files).toContain(trade.variants[3]!.png2x.name);
+    expect(files).toContain("trade-320-dark@2x.png");
+    expect(files).toContain(trade.variants[1]!.png2x.name);
+  });
+
+  it("publishes each variant's Vega-Lite, the default's as the chart's own, and the data table as CSV and HTML", async () => {
+    const rendered = multiVariantChart("trade");
+    const { manifest } = await publish({ ...base, outDir, charts: [rendered], now: day(19) });
+    const trade = entry(manifest, "trade");
+    for (const variant of trade.variants.filter((v) => v.name !== "default")) {
+      const given = rendered.variants.find((v) => v.name === variant.name)!;
+      expect(await readFile(join(outDir, variant.vegaLite!.stable!), "utf8")).toBe(given.vegaLite);
+      expect(await readFile(join(outDir, variant.vegaLite!.name), "utf8")).toBe(given.vegaLite);
+    }
+    const main = trade.variants.find((v) => v.name === "default")!;
+    expect(main.vegaLite).toEqual(trade.vegaLite);
+    expect(await readFile(join(outDir, "trade.vl.json"), "utf8")).toBe(rendered.vegaLite);
+    expect(trade.table!.csv).toMatchObject({ stable: "trade.csv", type: "text/csv" });
+    expect(trade.table!.html).toMatchObject({ stable: "trade.table.html", type: "text/html" });
+    expect(trade.table!.html.name).toMatch(/^trade\.[0-9a-f]{12}\.table\.html$/);
+    expect(await readFile(join(outDir, "trade.csv"), "utf8")).toMatch(/^year,value_usd_m,unit,source,figure,status,note\n2014,1000,/);
+    expect(await readFile(join(outDir, "trade.table.html"), "utf8")).toMatch(/^<table class="chart-data" id="chart-data-trade"/);
+    expect(await readFile(join(outDir, "trade.html"), "utf8")).toContain(`href="/charts/${trade.table!.csv.name}"`);
+  });
+
+  it("counts a changed data table as a data correction", async () => {
+    await publish({ ...base, outDir, charts: [multiVariantChart("trade")], now: day(19) });
+    const changedTable = { ...multiVariantChart("trade"), table: { ...multiVariantChart("trade").table!, caption: "Another caption" } };
+    const { manifest } = await publish({ ...base, outDir, charts: [changedTable], now: day(20) });
+    expect(entry(manifest, "trade").changes.map((c) => c.reasons)).toEqual([["data"]]);
+    // the previous table stays published under its hashed name
+    const previous = entry(manifest, "trade").changes[0]!.from.files.find((f) => f.name.endsWith(".csv"));
+    expect(previous).toBeDefined();
+  });
+
+  it("refuses a default variant whose Vega-Lite is not the chart's", async () => {
+    const chartWithOther = chart("arms", { variants: [{ ...variant("default", "light", 640, 400, "arms"), vegaLite: "{}" }] });
+    await expect(publish({ ...base, outDir, charts: [chartWithOther], now: day(19) })).rejects.toThrow("arms.variants.default.vegaLite: expected the chart's vegaLite");
   });
 
   it("keeps the date and hashes of a chart rebuilt with identical output", async () => {
@@ -131,7 +169,15 @@ describe("publish", () => {
       from: { hash: before.hash, lastChanged: day(19).toISOString(), toolVersion: "1.0.0" },
     });
     expect(change!.from.files.map((f) => f.name).sort()).toEqual(
-      [before.vegaLite.name, before.embed.name, before.variants[0]!.svg.name, before.variants[0]!.png.name, before.variants[0]!.png2x.name].sort(),
+      [
+        before.vegaLite.name,
+        before.embed.name,
+        before.variants[0]!.svg.name,
+        before.variants[0]!.png.name,
+        before.variants[0]!.png2x.name,
+        before.table!.csv.name,
+        before.table!.html.name,
+      ].sort(),
     );
     expect(change!.from.files.every((f) => f.stable === undefined)).toBe(true);
     // The old Vega-Lite stays under its hashed name; the stable name has the new one.

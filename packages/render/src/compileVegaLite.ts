@@ -15,14 +15,23 @@ export function isVegaLite(spec: object): boolean {
 
 /**
  * Vega-Lite -> Vega, after setupRenderer(). Compile errors (an unknown
- * field type, a bad encoding) become ChartsErrors.
+ * field type, a bad encoding) become ChartsErrors. Vega-Lite's warnings
+ * ("Dropping fit-y because spec has discrete height") go to `warnings`, for
+ * the caller's report, never straight to the console between a build's lines.
  *
  * @example compileVegaLite({ mark: "bar", data: { values }, encoding: { ... } })
  */
-export function compileVegaLite(vl: TopLevelSpec): Spec {
+export function compileVegaLite(vl: TopLevelSpec, warnings: string[] = []): Spec {
   const { vegaLite } = vegaModules();
+  const logger = {
+    level: () => logger,
+    warn: (...args: unknown[]) => (warnings.push(args.map(String).join(" ")), logger),
+    info: () => logger,
+    debug: () => logger,
+    error: (...args: unknown[]) => (warnings.push(args.map(String).join(" ")), logger),
+  };
   try {
-    return vegaLite.compile(vl).spec as Spec;
+    return vegaLite.compile(vl, { logger: logger as never }).spec as Spec;
   } catch (error) {
     throw new ChartsError(message.vegaLiteCompile((error as Error).message), {}, { cause: error });
   }

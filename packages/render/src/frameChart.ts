@@ -1,7 +1,7 @@
 import type { ChartMeta } from "@charts/specs";
 import { sourceLine, type TextStyle, type Theme } from "@charts/theme";
 import { assertGlyphs, fontExtents, measureText, wrapText } from "@charts/fonts";
-import type { RenderedSvg, TextBox } from "./types.ts";
+import type { RenderedSvg, Scene, TextBox } from "./types.ts";
 
 /** Text for an SVG element or a double-quoted attribute: &, <, > and " escaped. */
 export function escapeXml(text: string): string {
@@ -18,20 +18,39 @@ interface Line {
   anchor: "start" | "end";
 }
 
+export interface FrameOptions {
+  /**
+   * Prefix of the ids of the SVG's <title> and <desc>, which must be unique in
+   * a page that inlines several charts. Default `chart-<slug>`.
+   */
+  id?: string;
+}
+
+/** The plot as frameChart takes it: a rendered SVG; boxes and scene when renderSvg made it. */
+export type FramedPlot = Pick<RenderedSvg, "svg" | "width" | "height"> & { boxes?: TextBox[]; scene?: Scene };
+
 /**
  * Draws the plot inside the house frame, one SVG: the headline (the finding,
- * bold, left-aligned) and dek above; notes, the "Source: ..." line and the
- * byline below (right-aligned on the source line when it fits, else on its
- * own line), and the theme's logo, if it has one, at the bottom right. Text is wrapped to the chart width with exact metrics and never
- * cut; every glyph must exist in the bundled font. The chart is `meta.width`
- * wide when it gives one and the plot is narrower (small multiples, which
- * Vega sizes by their panels, stand at the left as a single plot does). The background is
- * theme.colors.background. Returns the SVG, its size and the frame's text
- * boxes together with the plot's (shifted into place).
+ * bold, left-aligned) and dek above; below the plot, the annotations moved
+ * there (`meta.below`: each marker in bold, its text beside it), then notes,
+ * the "Source: ..." line and the byline (right-aligned on the source line
+ * when it fits, else on its own line), and the theme's logo, if it has one,
+ * at the bottom right. Text is wrapped to the chart width with exact metrics
+ * and never cut; every glyph must exist in the bundled font. The chart is
+ * `meta.width` wide when it gives one and the plot is narrower (small
+ * multiples, which Vega sizes by their panels, stand at the left as a single
+ * plot does). The background is theme.colors.background.
  *
- * @example frameChart(await renderSvg(spec), meta, light)
+ * The SVG is an accessible image: `role="img"`, `aria-labelledby` naming its
+ * <title> (the headline) and <desc> (the alt text), `lang` the chart's
+ * locale, and the decorative background and logo hidden (`aria-hidden`).
+ *
+ * Returns the SVG, its size, the frame's text boxes together with the plot's
+ * and the plot's scene (shifted into place, on the theme's background).
+ *
+ * @example frameChart(await renderSvg(spec), meta, light, { id: "chart-arms-dark" })
  */
-export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> & { boxes?: TextBox[] }, meta: ChartMeta, theme: Theme): RenderedSvg {
+export function frameChart(plot: FramedPlot, meta: ChartMeta, theme: Theme, options: FrameOptions = {}): RenderedSvg {
   const { padding, headerGap, footerGap, dekGap } = theme.spacing;
   // Small multiples are sized by their panels: the frame keeps the chart's width around them.
   const width = Math.ceil(Math.max(plot.width, meta.width ?? 0));
@@ -50,6 +69,22 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
     return true;
   };
 
+  /** Annotations moved below the plot: the marker in bold, its text wrapped beside it (a hanging indent). */
+  function belowPlot(notes: NonNullable<ChartMeta["below"]>): void {
+    const style = theme.text.annotation;
+    const bold: TextStyle = { ...style, weight: 700 };
+    const indent = Math.ceil(Math.max(...notes.map((note) => measureText(note.marker, fontOf(theme, bold))))) + Math.round(style.size / 2);
+    for (const note of notes) {
+      assertGlyphs(note.marker, fontOf(theme, bold), { field: "below" });
+      assertGlyphs(note.text, fontOf(theme, style), { field: "below" });
+      lines.push({ text: note.marker, style: bold, role: "below", x: padding, top: y, anchor: "start" });
+      for (const line of wrapText(note.text, fontOf(theme, style), textWidth - indent)) {
+        lines.push({ text: line, style, role: "below", x: padding + indent, top: y, anchor: "start" });
+        y += style.size * style.lineHeight;
+      }
+    }
+  }
+
   block(meta.headline, theme.text.headline, "headline");
   if (meta.dek?.trim()) {
     y += dekGap;
@@ -60,6 +95,10 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
   y = plotTop + Math.ceil(plot.height) + footerGap;
 
   const footerStart = y;
+  if (meta.below?.length) {
+    belowPlot(meta.below);
+    if (meta.notes?.trim()) y += 2 * dekGap;
+  }
   block(meta.notes, theme.text.notes, "notes");
   const source = theme.text.source;
   block(sourceLine(meta.source, meta.locale), source, "source");
@@ -79,7 +118,7 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
   if (theme.logo) {
     const { svg: markup, width: w, height: h } = theme.logo;
     y += y > footerStart ? dekGap : 0;
-    logo = markup.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg class="logo" x="${width - padding - w}" y="${Math.round(y)}" width="${w}" height="${h}"`);
+    logo = markup.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg class="logo" aria-hidden="true" x="${width - padding - w}" y="${Math.round(y)}" width="${w}" height="${h}"`);
     y += h;
   }
   const height = Math.ceil(y + (y > footerStart ? 0 : -footerGap) + padding);
@@ -95,7 +134,18 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
     const w = measureText(line.text, font);
     const x1 = line.anchor === "end" ? line.x - w : line.x;
     // same vertical box as Vega gives its text items, for comparable checks
-    boxes.push({ text: line.text, x1, y1: baseline - 0.8 * font.size, x2: x1 + w, y2: baseline + 0.2 * font.size, role: line.role });
+    boxes.push({
+      text: line.text,
+      x1,
+      y1: baseline - 0.8 * font.size,
+      x2: x1 + w,
+      y2: baseline + 0.2 * font.size,
+      role: line.role,
+      fontSize: line.style.size,
+      fontWeight: line.style.weight,
+      fill: line.style.color,
+      opacity: 1,
+    });
     const attrs = [
       `x="${round(line.x)}"`,
       `y="${round(baseline)}"`,
@@ -110,17 +160,31 @@ export function frameChart(plot: Pick<RenderedSvg, "svg" | "width" | "height"> &
   });
   for (const box of plot.boxes ?? []) boxes.push({ ...box, y1: box.y1 + plotTop, y2: box.y2 + plotTop });
 
-  const inner = plot.svg.replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg x="0" y="${plotTop}"`);
+  // the plot's own background only repeats the page: hidden from assistive technology
+  const inner = plot.svg
+    .replace(/^\s*(<\?xml[^>]*>\s*)?<svg\b/, `<svg x="0" y="${plotTop}"`)
+    .replace(/^(<svg\b[^>]*>)<rect /, '$1<rect aria-hidden="true" ');
+  const id = escapeXml(options.id ?? `chart-${meta.slug}`);
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
+    ` role="img" aria-labelledby="${id}-title ${id}-desc" lang="${escapeXml(meta.locale)}">`,
+    `<title id="${id}-title">${escapeXml(meta.headline)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(meta.alt)}</desc>`,
     `<defs/>`,
-    `<rect class="background" width="${width}" height="${height}" fill="${escapeXml(theme.colors.background)}"/>`,
+    `<rect class="background" aria-hidden="true" width="${width}" height="${height}" fill="${escapeXml(theme.colors.background)}"/>`,
     ...texts,
     inner,
     logo,
     `</svg>`,
   ].join("");
-  return { svg, width, height, boxes };
+  return { svg, width, height, boxes, scene: shiftScene(plot.scene, plotTop, theme.colors.background) };
+}
+
+/** The plot's scene in the chart's coordinates, on the page colour. */
+function shiftScene(scene: Scene | undefined, dy: number, background: string): Scene {
+  if (!scene) return { background, plot: { x1: 0, y1: dy, x2: 0, y2: dy }, marks: [], axes: [] };
+  const down = <T extends { y1: number; y2: number }>(box: T): T => ({ ...box, y1: box.y1 + dy, y2: box.y2 + dy });
+  return { background, plot: down(scene.plot), marks: scene.marks.map(down), axes: scene.axes.map(down) };
 }
 
 function fontOf(theme: Theme, style: TextStyle) {

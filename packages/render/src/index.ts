@@ -1,12 +1,16 @@
 // @charts/render: a chart from spec to pixels, headless and deterministic.
 //
-//   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format
+//   setupRenderer      once per process: fonts, fontconfig, exact metrics in Vega, `house` format, `wrapLabel`
 //   compileVegaLite    Vega-Lite -> Vega
-//   renderSvg          Vega -> SVG + text boxes (View, renderer "none"): files under one folder
-//                      (guardedLoader), interpreted expressions, bundled fonts, seeded randomness
-//   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes, source, byline
-//   renderChart        all of the above for a compiled chart, fonts embedded (embedFonts)
+//   renderSvg          Vega -> SVG + text boxes + scene (View, renderer "none"): files under one folder
+//                      (guardedLoader), interpreted expressions, bundled fonts, seeded randomness;
+//                      axis descriptions in the labels' house format (describeAxes)
+//   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes below it, notes, source,
+//                      byline; an accessible image (role, title, desc)
+//   renderChart        all of the above for a compiled chart, in its theme, fonts embedded (embedFonts,
+//                      subsets shared between variants)
 //   assertSafeSvg      the published SVG is inert and self-contained (XML parser, allow-list)
+//   unfitAnnotations   annotations whose text does not fit in the plot, for the build to move below it
 //   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
 //   renderFile         the standalone `charts render SPEC -o OUT`
 //   rendererVersions   the installed versions of all of the above, for the manifest and the snapshots
@@ -17,11 +21,13 @@ export { guardedLoader, type Access, type GuardedLoader } from "./guardedLoader.
 export { resolveLocal } from "./resolveLocal.ts";
 export { safeExpressions, assertSafeExpression } from "./safeExpressions.ts";
 export { DEFAULT_SEED, seededRandom, isSeed } from "./seededRandom.ts";
-export { frameChart } from "./frameChart.ts";
-export { renderChart, chartMetaOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
+export { frameChart, type FrameOptions, type FramedPlot } from "./frameChart.ts";
+export { unfitAnnotations } from "./unfitAnnotations.ts";
+export { wrapLabel } from "./wrapLabel.ts";
+export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
 export { svgToPng, probeFonts } from "./svgToPng.ts";
 export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
 export { assertSafeSvg, type SafeSvgOptions } from "./assertSafeSvg.ts";
 export { house } from "./houseFormat.ts";
-export type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";
+export type { RenderedSvg, RenderOptions, Scene, SceneAxis, SceneMark, TextBox } from "./types.ts";

@@ -1,43 +1,26 @@
 import type { Spec, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartsError, message } from "@charts/errors";
-import { assertFontFamilies, assertGlyphs, houseFamily, isBundledFamily } from "@charts/fonts";
+import { assertFontFamilies, houseFamily, isBundledFamily } from "@charts/fonts";
 import { checkLogScales } from "./checkLogScales.ts";
 import { checkPixels } from "./checkPixels.ts";
 import { compileVegaLite, isVegaLite } from "./compileVegaLite.ts";
-import { isHouseFamily, measureCss } from "./exactCanvas.ts";
+import { axisFormats, describeAxes } from "./describeAxes.ts";
 import { guardedLoader, locateString } from "./guardedLoader.ts";
 import { locateExpression } from "./locateExpression.ts";
 import { setViewLocale } from "./houseFormat.ts";
 import { vegaModules } from "./loadVega.ts";
 import { safeExpressions } from "./safeExpressions.ts";
 import { DEFAULT_SEED, seededRandom } from "./seededRandom.ts";
-import type { RenderedSvg, RenderOptions, TextBox } from "./types.ts";
-
-interface SceneItem {
-  marktype?: string;
-  role?: string;
-  items?: SceneItem[];
-  x?: number;
-  y?: number;
-  text?: unknown;
-  font?: string;
-  fontWeight?: string | number;
-  fontStyle?: string;
-  fontVariant?: string;
-  fontSize?: number;
-  limit?: number;
-  ellipsis?: string;
-  dir?: string;
-  opacity?: number;
-  fillOpacity?: number;
-  bounds?: { x1: number; y1: number; x2: number; y2: number };
-}
+import { readScene, type SceneItem } from "./readScene.ts";
+import type { RenderedSvg, RenderOptions } from "./types.ts";
 
 /**
  * Vega-Lite or Vega spec -> SVG, headless, with exact text metrics: the
- * width and height of the SVG in px, and the box of every drawn text item
- * (axis labels and titles, legends, text marks) in SVG coordinates.
+ * width and height of the SVG in px, the box of every drawn text item
+ * (axis labels and titles, legends, text marks) and the scene (readScene),
+ * in SVG coordinates. Axis descriptions are written in the labels' house
+ * format (describeAxes).
  * Call setupRenderer() first.
  *
  * What a spec may reach is fixed here, for every caller:
@@ -47,6 +30,8 @@ interface SceneItem {
  * - expressions: Vega's interpreter, never generated code (safeExpressions);
  * - fonts: the bundled family only, checked before rendering and in the SVG;
  * - randomness: seeded afresh for each render (`seed`, default DEFAULT_SEED);
+ *   clip and gradient ids start afresh too, so an SVG is the same whatever
+ *   the process rendered before it;
  * - size: at most `limits.plotPixels` at `scale`, checked on the spec's width
  *   and height before Vega and on the laid-out view before the SVG;
  * - log scales: over values all above (or all below) zero, never an empty plot.
@@ -69,7 +54,8 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
   assertFontFamilies(spec);
   const { width, height } = spec as { width?: unknown; height?: unknown };
   if (typeof width === "number" && typeof height === "number") checkPixels(width, height, options, { field: "width" });
-  const vgSpec = isVegaLite(spec) ? located(() => compileVegaLite(spec as TopLevelSpec), spec) : (spec as Spec);
+  const compileWarnings: string[] = [];
+  const vgSpec = isVegaLite(spec) ? located(() => compileVegaLite(spec as TopLevelSpec, compileWarnings), spec) : (spec as Spec);
   const loader = guardedLoader({
     base: options.base ?? process.cwd(),
     links: options.links,
@@ -77,6 +63,8 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
     locate: (url) => locateString(spec, url),
   });
   (vega as unknown as { setRandom: (random: () => number) => void }).setRandom(seededRandom(options.seed ?? DEFAULT_SEED));
+  // clip and gradient ids count up across a process's renders: each SVG starts at clip1, whatever was drawn before
+  (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
   const view = located(() => {
     try {
       return new vega.View(vega.parse(vgSpec, undefined, { ast: true }), { renderer: "none", loader, expr: safeExpressions });
@@ -87,8 +75,10 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
   }, spec);
   setViewLocale(view, options.locale);
   const log = collectingLogger();
+  log.warnings.push(...compileWarnings);
   view.logger(log);
   let raw: string;
+  let read: ReturnType<typeof readScene>;
   try {
     await view.runAsync();
     log.throwFirst();
@@ -96,25 +86,24 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
     const pad = view.padding() as { left?: number; right?: number; top?: number; bottom?: number };
     if (bounds) checkPixels(bounds.x2 - bounds.x1 + (pad.left ?? 0) + (pad.right ?? 0), bounds.y2 - bounds.y1 + (pad.top ?? 0) + (pad.bottom ?? 0), options);
     checkLogScales(view, vgSpec);
+    describeAxes((view.scenegraph() as unknown as { root: SceneItem }).root, axisFormats(vgSpec), options.locale);
     raw = await view.toSVG();
     if (loader.refused.length) throw loader.refused[0];
     log.throwFirst();
+    // the SVG's root group sits at padding + origin, as in vega-view's offset()
+    const [ox, oy] = view.origin();
+    const padding = view.padding() as { left?: number; top?: number };
+    // a text the font cannot draw is placed where the spec writes it (a title, a data value), when it does verbatim
+    read = readScene(view, (padding.left ?? 0) + ox, (padding.top ?? 0) + oy, (text) => locateString(spec, text));
   } catch (error) {
     if (error instanceof ChartsError) throw error;
     throw new ChartsError(message.vegaRender((error as Error).message ?? String(error)), {}, { cause: error });
   } finally {
     view.finalize();
   }
-  // the SVG's root group sits at padding + origin, as in vega-view's offset()
-  const [ox, oy] = view.origin();
-  const padding = view.padding() as { left?: number; top?: number };
-  const x0 = (padding.left ?? 0) + ox;
-  const y0 = (padding.top ?? 0) + oy;
-  const boxes: TextBox[] = [];
-  collectText((view.scenegraph() as unknown as { root: SceneItem }).root, x0, y0, boxes, (text) => locateString(spec, text));
   const size = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(raw);
   if (!size) throw new ChartsError(message.svgWithoutSize(raw.slice(0, 80)));
-  return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes, warnings: log.warnings };
+  return { svg: quoteFontFamilies(raw), width: Number(size[1]), height: Number(size[2]), boxes: read.boxes, scene: read.scene, warnings: log.warnings };
 }
 
 /**
@@ -160,44 +149,6 @@ function collectingLogger() {
   };
 }
 
-/** The text Vega draws for an item: each line trimmed and, with a `limit`, truncated as vega-scenegraph does. */
-function drawnText(item: SceneItem): string {
-  const raw = Array.isArray(item.text) ? item.text : [item.text];
-  return raw
-    .map((line) => {
-      const text = line == null ? "" : String(line).trim();
-      return item.limit && item.limit > 0 && text ? truncate(item, text, item.limit) : text;
-    })
-    .join("\n");
-}
-
-// vega-scenegraph's truncate(), on the same exact widths Vega measured with.
-function truncate(item: SceneItem, text: string, limit: number): string {
-  const font = `${item.fontStyle ? `${item.fontStyle} ` : ""}${item.fontVariant ? `${item.fontVariant} ` : ""}${item.fontWeight ? `${item.fontWeight} ` : ""}${item.fontSize ?? 11}px ${item.font ?? "sans-serif"}`;
-  const width = (t: string) => measureCss(t, font);
-  if (width(text) < limit) return text;
-  const ellipsis = item.ellipsis ?? "\u2026";
-  const room = limit - width(ellipsis);
-  if (item.dir === "rtl") {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (width(text.slice(mid)) > room) lo = mid + 1;
-      else hi = mid;
-    }
-    return ellipsis + text.slice(lo);
-  }
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = 1 + ((lo + hi) >>> 1);
-    if (width(text.slice(0, mid)) < room) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo) + ellipsis;
-}
-
 /**
  * A Vega or Vega-Lite error from `run`, with the JSON path of the expression
  * it is about when Vega's message alone does not say (see locateExpression).
@@ -211,38 +162,6 @@ function located<T>(run: () => T, spec: object): T {
     if (!field) throw error;
     throw new ChartsError((error as ChartsError).detail, { ...(error as ChartsError).where, field }, { cause: (error as ChartsError).cause });
   }
-}
-
-/**
- * Walks the scenegraph: group items offset their children by their x and y.
- * A text the font cannot draw is placed by `locate`: the JSON path where the
- * spec writes it (a title, a data value), when it writes it verbatim.
- */
-function collectText(node: SceneItem, dx: number, dy: number, boxes: TextBox[], locate: (text: string) => string | undefined, role = ""): void {
-  const markRole = node.marktype ? (node.role ?? role) : role;
-  for (const item of node.items ?? []) {
-    if (node.marktype === "text") {
-      const text = drawnText(item).trim();
-      const hidden = item.opacity === 0 || item.fillOpacity === 0 || !item.bounds || item.bounds.x2 < item.bounds.x1;
-      if (!text || hidden) continue;
-      const family = item.font ?? "sans-serif";
-      if (!isHouseFamily(family) || !isBundledFamily(family)) {
-        // a family built at run time by a signal: the check before rendering could not see it
-        throw new ChartsError(message.fontFamily(family, houseFamily), placeOf(locate(text)));
-      }
-      assertGlyphs(text, { weight: item.fontWeight, style: item.fontStyle }, placeOf(locate(text)));
-      const b = item.bounds!;
-      boxes.push({ text, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, role: markRole || "mark" });
-    } else if (node.marktype === "group") {
-      collectText(item, dx + (item.x ?? 0), dy + (item.y ?? 0), boxes, locate, markRole);
-    } else if (!node.marktype) {
-      collectText(item, dx, dy, boxes, locate, role);
-    }
-  }
-}
-
-function placeOf(field: string | undefined): { field?: string } {
-  return field ? { field } : {};
 }
 
 /**

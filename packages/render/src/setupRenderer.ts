@@ -3,6 +3,7 @@ import { fontsDir, loadFonts, useProjectFonts } from "@charts/fonts";
 import { house } from "./houseFormat.ts";
 import { loadVega } from "./loadVega.ts";
 import { interpreterFixes } from "./safeExpressions.ts";
+import { wrapLabel } from "./wrapLabel.ts";
 
 let setup: Promise<void> | undefined;
 let folder: string = fontsDir;
@@ -16,8 +17,9 @@ let folder: string = fontsDir;
  * - imports vega with a canvas context that measures with harfbuzz, so
  *   bounds, layout, label overlap and truncation (`limit`) all use exact
  *   widths: `vega.textMetrics.width` is Vega's canvas `measureWidth`;
- * - registers the `house` expression function for `formatType: "house"`, and
- *   the interpreter's corrections (interpreterFixes).
+ * - registers the `house` expression function for `formatType: "house"`,
+ *   `wrapLabel` for wrapped category labels, and the interpreter's
+ *   corrections (interpreterFixes).
  *
  * `fontsFolder` (default: the bundled fonts) is the folder fontconfig may
  * use; tests point it at an empty folder to see rendering fail loudly.
@@ -31,6 +33,8 @@ export function setupRenderer(options: { fontsFolder?: string } = {}): Promise<v
     await loadFonts();
     const { vega } = await loadVega();
     vega.expressionFunction("house", house);
+    // the name @charts/specs writes into labelExpr (WRAP_LABEL; test/wrapLabel.test.ts keeps the two equal)
+    vega.expressionFunction("wrapLabel", wrapLabel);
     for (const [name, fn] of Object.entries(interpreterFixes)) vega.expressionFunction(name, fn);
   })();
   return setup;

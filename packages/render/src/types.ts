@@ -1,7 +1,14 @@
 // Contracts of the render stage.
+//
+// What a render leaves besides the SVG, for checks after it (the text
+// overlap tests, the annotation fit of the build, the linter to come): every
+// text with its box and how it is set, and the scene: every drawn item of the
+// plot with its bounds and colours, the axes with their domains, the plot
+// area and the page colour. All coordinates are px of the SVG the object
+// belongs to, y down; a framed chart's are those of the whole chart.
 import type { Limits } from "@charts/errors";
 
-/** Where a piece of text ended up, in px of the SVG it belongs to. */
+/** Where a piece of text ended up, and how it is set. */
 export interface TextBox {
   text: string;
   x1: number;
@@ -11,17 +18,82 @@ export interface TextBox {
   /**
    * What the text is: Vega's mark role (`axis-label`, `axis-title`,
    * `legend-label`, `legend-title`, `title`, `mark` for text marks) or, for
-   * the frame, `headline`, `dek`, `notes`, `source`, `byline`.
+   * the frame, `headline`, `dek`, `below` (annotations moved below the plot),
+   * `notes`, `source`, `byline`.
    */
   role: string;
+  /** Font size, px. */
+  fontSize?: number;
+  /** Font weight as drawn: 400, 600, 700 (or Vega's "bold"). */
+  fontWeight?: number | string;
+  /** Colour the text is drawn in, as written in the SVG (`#595959`). */
+  fill?: string;
+  /** Opacity times fill opacity, 0..1. */
+  opacity?: number;
+  /** The Vega mark that drew it (`layer_2_marks`, `annotation_0_1_marks`); absent for the frame's text. */
+  mark?: string;
 }
 
-/** An SVG with its size in CSS px and where its text is. */
+/** One drawn item of the plot: a bar, a band, a line, a point, a rule, a gridline. */
+export interface SceneMark {
+  /** Vega's mark type: `rect`, `line`, `area`, `symbol`, `rule`, `path`, `arc`, `image`, `trail`, `shape`. */
+  type: string;
+  /** The Vega mark it belongs to (`layer_1_marks`, `annotation_0_0_marks`; guides have generated names). */
+  mark: string;
+  /** Vega's role: `mark` for data and annotations, `axis-grid`, `axis-domain`, `axis-tick`, `legend-symbol`... */
+  role: string;
+  /** Bounds, px (for a line or an area, of the whole mark). */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Fill and stroke as written in the SVG (`#0072B2`), when the item has them. */
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  /** Opacity times fill opacity (for a fill) or stroke opacity (for a stroke only), 0..1. */
+  opacity: number;
+  /** The row the item draws, its own fields only (data marks). */
+  datum?: Record<string, unknown>;
+}
+
+/** One axis as drawn. */
+export interface SceneAxis {
+  orient: "top" | "bottom" | "left" | "right";
+  /** Vega's scale name and type (`linear`, `band`, `point`, `time`...). */
+  scale: string;
+  scaleType: string;
+  /** The scale's domain: [min, max] for a continuous scale, the categories for a band. */
+  domain: unknown[];
+  /** The labels drawn, in order. */
+  labels: string[];
+  /** The axis's accessible description, as written into the SVG (aria-label). */
+  description: string;
+  /** Bounds of the axis with its labels, px. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** What a plot is made of, for checks on the drawn chart. */
+export interface Scene {
+  /** The page colour. */
+  background: string;
+  /** The data rectangle (inside the axes), px. */
+  plot: { x1: number; y1: number; x2: number; y2: number };
+  /** Every item drawn in the plot but text (see TextBox), guides included, in drawing order. */
+  marks: SceneMark[];
+  axes: SceneAxis[];
+}
+
+/** An SVG with its size in CSS px, where its text is and what it draws. */
 export interface RenderedSvg {
   svg: string;
   width: number;
   height: number;
   boxes: TextBox[];
+  scene: Scene;
   /** Vega's warnings during the render (e.g. an infinite extent), for the build log. */
   warnings?: string[];
 }

@@ -1,10 +1,21 @@
+import { DOMParser, type Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, test } from "vitest";
-import { light } from "@charts/theme";
+import { dark, light, vegaLiteConfig } from "@charts/theme";
 import { measureText } from "@charts/fonts";
 import { frameChart, renderChart, renderSvg, setupRenderer, type TextBox } from "../src/index.ts";
 import { barChart } from "./fixtures/charts.ts";
 
 beforeAll(() => setupRenderer());
+
+/** Every element under `root`, depth first. */
+function* elements(root: Element): Generator<Element> {
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === node.ELEMENT_NODE) {
+      yield node as Element;
+      yield* elements(node as Element);
+    }
+  }
+}
 
 const overlap = (a: TextBox, b: TextBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -54,7 +65,66 @@ describe("frameChart", () => {
     expect(Math.max(...header.map((b) => b.y2))).toBeLessThanOrEqual(plotTop);
     expect(framed.boxes.find((b) => b.role === "notes")!.y1).toBeGreaterThanOrEqual(plotTop + plot.height);
     expect(framed.height).toBeGreaterThan(plotTop + plot.height);
-    expect(framed.svg).toContain(`<rect class="background" width="400" height="${framed.height}" fill="#ffffff"/>`);
+    expect(framed.svg).toContain(`<rect class="background" aria-hidden="true" width="400" height="${framed.height}" fill="#ffffff"/>`);
+  });
+
+  test("is an accessible image: role img, labelled by its title (the headline) and desc (the alt text)", async () => {
+    const plot = await renderSvg(barChart());
+    const framed = frameChart(plot, { ...meta, alt: 'Bars: "A" & <B>' }, light, { id: "chart-t-320-dark" });
+    const document = new DOMParser().parseFromString(framed.svg, "image/svg+xml");
+    const root = document.documentElement!;
+    expect(root.getAttribute("role")).toBe("img");
+    expect(root.getAttribute("lang")).toBe("en-GB");
+    const ids = root.getAttribute("aria-labelledby")!.split(" ");
+    expect(ids).toEqual(["chart-t-320-dark-title", "chart-t-320-dark-desc"]);
+    const [title, desc] = ids.map((id) => [...elements(root)].find((e) => e.getAttribute("id") === id)!);
+    expect(title!.tagName).toBe("title");
+    expect(title!.textContent).toBe(meta.headline);
+    expect(desc!.tagName).toBe("desc");
+    expect(desc!.textContent).toBe('Bars: "A" & <B>');
+    // both are the first children, before anything drawn
+    expect([...root.childNodes].slice(0, 2).map((n) => (n as Element).tagName)).toEqual(["title", "desc"]);
+    // the page and the plot's own background are decoration
+    const backgrounds = [...elements(root)].filter((e) => e.tagName === "rect" && (e.getAttribute("class") === "background" || e.parentNode === root.getElementsByTagName("svg")[0]));
+    expect(backgrounds.length).toBeGreaterThanOrEqual(2);
+    for (const rect of backgrounds.slice(0, 2)) expect(rect.getAttribute("aria-hidden")).toBe("true");
+    // the default id is the slug's
+    expect(frameChart(plot, meta, light).svg).toContain('aria-labelledby="chart-t-title chart-t-desc"');
+  });
+
+  test("draws annotations moved below the plot above the notes, marker in bold, text beside it", async () => {
+    const plot = await renderSvg(barChart());
+    const below = [
+      { marker: "A", text: "Pandemic, then direct flights stopped. No figures in the sources for these three years" },
+      { marker: "B", text: "Derived" },
+    ];
+    const framed = frameChart({ ...plot, width: 320 }, { ...meta, below }, light);
+    const boxes = framed.boxes.filter((b) => b.role === "below");
+    const [a, ...rest] = boxes;
+    expect(a).toMatchObject({ text: "A", fontWeight: 700, x1: light.spacing.padding });
+    const textA = rest.filter((b) => b.y1 < boxes.find((x) => x.text === "B")!.y1);
+    expect(textA.length).toBeGreaterThan(1); // wrapped, with a hanging indent
+    for (const line of textA) {
+      expect(line.x1).toBeGreaterThan(a!.x2);
+      expect(line.x2).toBeLessThanOrEqual(320 - light.spacing.padding);
+    }
+    const plotTop = Number(/<svg x="0" y="(\d+)"/.exec(framed.svg)![1]);
+    const notes = framed.boxes.find((b) => b.role === "notes")!;
+    for (const box of boxes) {
+      expect(box.y1).toBeGreaterThanOrEqual(plotTop + plot.height);
+      expect(box.y2).toBeLessThan(notes.y1);
+    }
+  });
+
+  test("puts the plot's scene in the chart's coordinates, on the theme's page", async () => {
+    const plot = await renderSvg(barChart());
+    const framed = frameChart(plot, meta, light);
+    const plotTop = Number(/<svg x="0" y="(\d+)"/.exec(framed.svg)![1]);
+    expect(framed.scene.background).toBe(light.colors.background);
+    expect(framed.scene.plot.y1).toBe(plot.scene.plot.y1 + plotTop);
+    expect(framed.scene.marks.length).toBe(plot.scene.marks.length);
+    expect(framed.scene.marks[0]!.y1).toBe(plot.scene.marks[0]!.y1 + plotTop);
+    expect(framed.scene.axes.map((a) => a.y1)).toEqual(plot.scene.axes.map((a) => a.y1 + plotTop));
   });
 
   test("moves the byline below the source when they do not fit on one line", async () => {
@@ -93,8 +163,8 @@ describe("frameChart", () => {
     const framed = frameChart(plot, meta, { ...light, logo });
     expect(framed.height).toBe(without.height + light.spacing.dekGap + 20);
     const x = framed.width - light.spacing.padding - 80;
-    expect(framed.svg).toContain(`<svg class="logo" x="${x}" y="`);
-    const y = Number(/class="logo" x="[\d.]+" y="([\d.]+)"/.exec(framed.svg)![1]);
+    expect(framed.svg).toContain(`<svg class="logo" aria-hidden="true" x="${x}" y="`);
+    const y = Number(/class="logo" aria-hidden="true" x="[\d.]+" y="([\d.]+)"/.exec(framed.svg)![1]);
     const lowestText = Math.max(...framed.boxes.map((b) => b.y2));
     expect(y).toBeGreaterThanOrEqual(lowestText);
     expect(y + 20).toBeLessThanOrEqual(framed.height - light.spacing.padding);
@@ -127,6 +197,16 @@ describe("renderChart", () => {
     for (const [, value] of svg.matchAll(/(?:href|src)\s*=\s*"([^"]*)"/g)) expect(value).toMatch(/^#/);
     expect(svg).not.toMatch(/@import|<image|<script|<foreignObject/);
     expect(svg.length).toBeLessThan(120_000);
+  });
+
+  test("frames the plot in the theme the spec was compiled with (usermeta.theme), ids after width and theme", async () => {
+    const spec = { ...barChart(), config: vegaLiteConfig(dark), usermeta: { ...(barChart() as { usermeta: object }).usermeta, theme: "dark" } };
+    const chart = await renderChart(spec as never);
+    expect(chart.theme).toBe("dark");
+    expect(chart.svg).toContain(`<rect class="background" aria-hidden="true" width="560" height="${chart.height}" fill="${dark.colors.background}"/>`);
+    expect(chart.svg).toContain('aria-labelledby="chart-trade-partners-560-dark-title chart-trade-partners-560-dark-desc"');
+    expect((await renderChart(barChart())).svg).toContain('aria-labelledby="chart-trade-partners-560-title');
+    await expect(renderChart({ ...spec, usermeta: { ...spec.usermeta, theme: "sepia" } } as never)).rejects.toThrow('usermeta.theme: expected one of the themes light, dark but received "sepia" of type string');
   });
 
   test("takes its header and footer from usermeta.chart, and checks it", async () => {

@@ -119,3 +119,20 @@ describe("renderSvg", () => {
     expect((await renderSvg(plainBars())).svg).toBe((await renderSvg(plainBars())).svg);
   });
 });
+
+describe("renderSvg ids", () => {
+  test("starts clip ids afresh for each SVG: the same spec gives the same bytes whatever was rendered before", async () => {
+    await setupRenderer();
+    const clipped = {
+      data: { values: [{ a: 1, b: 2 }, { a: 3, b: 4 }] },
+      mark: { type: "line", clip: true },
+      encoding: { x: { field: "a", type: "quantitative" }, y: { field: "b", type: "quantitative" } },
+    };
+    const first = (await renderSvg(clipped as never)).svg;
+    await renderSvg(clipped as never);
+    await renderSvg(clipped as never);
+    const again = (await renderSvg(clipped as never)).svg;
+    expect(first).toContain('clip-path="url(#clip1)"');
+    expect(again).toBe(first);
+  });
+});

@@ -5,6 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Dataset, Row, SourceInfo } from "@charts/datasets";
 import type { Limits } from "@charts/errors";
 import type { Theme } from "@charts/theme";
+import type { DataTable } from "./compile/dataTable.ts";
 
 /** Text placed on the chart, declared in the definition rather than drawn by hand. */
 export type Annotation =
@@ -33,8 +34,12 @@ export interface ChartDefinition {
   /** Overrides the source line built from the datasets' source texts. */
   source?: string;
   byline?: string;
-  /** Alternative text: what the chart shows, for readers who cannot see it. */
-  alt: string;
+  /**
+   * Alternative text: what the chart shows, for readers who cannot see it.
+   * Drafted from the rows drawn when absent (draftAlt). Every number in it
+   * must be a value of a row the chart draws (checkAltNumbers).
+   */
+  alt?: string;
   /** Name of the dataset under `datasets/`; `filter` is a Vega expression over `datum`. */
   data: string | { dataset: string; where?: Record<string, string | number | Array<string | number>>; filter?: string };
   /**
@@ -43,9 +48,17 @@ export interface ChartDefinition {
    * texts its source line.
    */
   cites?: Array<string | { dataset: string; where?: Record<string, string | number | Array<string | number>> }>;
-  /** Plot size in px, without header and footer. */
+  /** Draws the chart at this one width (px, the plot with its axes, without header and footer) instead of the breakpoints. */
   width?: number;
+  /** Plot height in px, without header and footer, at every width. */
   height?: number;
+  /** The widths the chart is drawn at, instead of the breakpoints of charts.config.json. */
+  breakpoints?: number[];
+  /**
+   * Overrides per breakpoint, merged into the definition at that width
+   * (mergeOverride): `{"320": {"height": 400, "plot": {...}, "annotations": [...]}}`.
+   */
+  at?: Record<string, Override>;
   /** A house locale of @charts/numbers: `en-GB` (default), `en-US`, `fr-FR`, `vi-VN`, `de-DE` or `es-ES`: number formats and the source line. */
   locale?: string;
   /** The plot: a Vega-Lite unit, layer, facet, repeat or concat spec without data, title or config. */
@@ -60,6 +73,19 @@ export interface ChartDefinition {
   gaps?: { mark?: boolean; label?: string | null; reason?: string };
 }
 
+/** What a definition may change at one breakpoint. */
+export interface Override {
+  height?: number;
+  plot?: Record<string, unknown>;
+  annotations?: Annotation[];
+}
+
+/** An annotation drawn below the plot, where it did not fit in it: its marker in the plot, its text below. */
+export interface NoteBelow {
+  marker: string;
+  text: string;
+}
+
 /** Publishing metadata carried to render (header, footer) and publish (manifest). */
 export interface ChartMeta {
   slug: string;
@@ -72,6 +98,8 @@ export interface ChartMeta {
   locale: string;
   /** Width in px of the published chart: render draws the header and footer this wide around the plot. */
   width?: number;
+  /** Annotations moved below the plot at this width, in marker order (render draws them above the notes). */
+  below?: NoteBelow[];
 }
 
 export interface CompiledChart {
@@ -86,10 +114,23 @@ export interface CompiledChart {
   rows: Array<Row & { dataset: string }>;
   /** Ids of the source texts those datasets cite. */
   texts: string[];
+  /** The rows drawn with their units and provenance, for the published CSV and HTML table. */
+  table: DataTable;
 }
 
 /** What compileChart needs besides the definition. */
 export interface CompileOptions {
+  /** The width the chart is drawn at (a breakpoint): `at` overrides and the theme's frame for it apply. Default: the definition's `width`, else the theme's. */
+  width?: number;
+  /** Indexes of the annotations to draw below the plot at this width (render finds those that do not fit). */
+  below?: number[];
+  /**
+   * Small multiples: px the panels drew wider than the chart (render measures it: their axes' labels were
+   * wider than the compiler's estimate); the panels are made this much narrower in all.
+   */
+  overflow?: number;
+  /** The desk's breakpoints (charts.config.json), for a definition that names none: the keys `at` may use. */
+  breakpoints?: readonly number[];
   /** Path of the definition as shown to users; names it in errors. */
   file: string;
   /** Every dataset of the project, by name. */

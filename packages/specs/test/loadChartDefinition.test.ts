@@ -57,6 +57,22 @@ describe("validateDefinition(json, file)", () => {
     expect(validateDefinition({ ...chart, plot: { ...chart.plot, width: { step: 40 } } }, F)).toBeDefined();
   });
 
+  it("takes breakpoints and overrides per breakpoint, and leaves alt text to be drafted", () => {
+    const { alt: _, ...bare } = armsChart();
+    const chart = { ...bare, breakpoints: [320, 600], at: { "320": { height: 400, plot: { mark: { type: "bar", width: 12 } }, annotations: [] } } };
+    expect(validateDefinition(chart, F)).toEqual(chart);
+    expect(errorOf({ ...chart, breakpoints: [320, 320] })).toBe(
+      `${F}, breakpoints: expected a list of different widths in px from 200 to 2000, such as [320, 600, 1000] but received an array of 2`,
+    );
+    expect(errorOf({ ...chart, at: { "320": { width: 300 } } })).toBe(
+      `${F}, at[320].width: expected one of the properties annotations, height, plot but received 300 of type number`,
+    );
+    expect(errorOf({ ...chart, at: { "320": { plot: { title: "T" } } } })).toBe(
+      `${F}, at[320].plot.title: expected no title in the plot (the headline is the title) but received "T" of type string`,
+    );
+    expect(errorOf({ ...chart, at: { narrow: { height: 400 } } })).toMatch(new RegExp(`^${F}, at(\\.narrow)?: expected `));
+  });
+
   it("keeps data, title and config out of the plot", () => {
     const chart = armsChart();
     expect(errorOf({ ...chart, plot: { ...chart.plot, title: "Arms" } })).toBe(

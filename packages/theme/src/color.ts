@@ -29,6 +29,15 @@ export function linearRgb(hex: string): Rgb {
   return parseHex(hex).map(toLinear) as Rgb;
 }
 
+/** Linear-light RGB -> `#rrggbb`, each channel clamped to 0..1 and rounded to 8 bits. */
+export function toHex(rgb: Rgb): string {
+  const encode = (c: number) => {
+    const v = Math.min(1, Math.max(0, c));
+    return v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
+  };
+  return `#${rgb.map((c) => Math.round(encode(c) * 255).toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** WCAG 2.x relative luminance of a colour. */
 export function luminance(hex: string): number {
   const [r, g, b] = linearRgb(hex);
@@ -43,6 +52,14 @@ export function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** WCAG's least contrast for text: 3 for large text (24px, or 18.66px bold), 4.5 for the rest. */
+export function textContrast(style: { size: number; weight: number }): number {
+  return style.size >= 24 || (style.size >= 18.66 && style.weight >= 700) ? 3 : 4.5;
+}
+
+/** WCAG's least contrast for graphics a reader needs to see (marks, axes): 3. */
+export const MARK_CONTRAST = 3;
 
 export type Deficiency = "protanopia" | "deuteranopia" | "tritanopia";
 
@@ -78,6 +95,20 @@ export function toLab([r, g, b]: Rgb): Lab {
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
   const f = (t: number) => (t > (6 / 29) ** 3 ? Math.cbrt(t) : t / (3 * (6 / 29) ** 2) + 4 / 29);
   return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
+/** CIE L*a*b* (D65) -> linear RGB; channels may fall outside 0..1 for colours outside sRGB. */
+export function fromLab([l, a, b]: Lab): Rgb {
+  const fy = (l + 16) / 116;
+  const inverse = (t: number) => (t > 6 / 29 ? t ** 3 : 3 * (6 / 29) ** 2 * (t - 4 / 29));
+  const x = 0.95047 * inverse(fy + a / 500);
+  const y = inverse(fy);
+  const z = 1.08883 * inverse(fy - b / 200);
+  return [
+    3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
+    -0.969266 * x + 1.8760108 * y + 0.041556 * z,
+    0.0556434 * x - 0.2040259 * y + 1.0572252 * z,
+  ];
 }
 
 /**

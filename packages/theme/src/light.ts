@@ -1,3 +1,4 @@
+import { FRAMES } from "./frames.ts";
 import type { TextStyle, Theme } from "./types.ts";
 
 // Learnt from the FT, Reuters, The Economist and Datawrapper: one family in
@@ -41,4 +42,5 @@ export const light: Theme = {
   },
   spacing: { padding: 16, headerGap: 12, footerGap: 12, dekGap: 4 },
   defaultWidth: 640,
+  frames: FRAMES,
 };

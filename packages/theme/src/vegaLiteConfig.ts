@@ -1,4 +1,5 @@
 import type { Config } from "vega-lite";
+import { frameOf } from "./frames.ts";
 import type { Theme } from "./types.ts";
 
 /** px between the panels of small multiples (facet, repeat, concat). */
@@ -13,6 +14,9 @@ const PANEL_SPACING = 20;
  * Small multiples name each panel above it, left-aligned, in the house
  * font, 20 px apart (`facet.spacing`, which specs sizes panels with).
  *
+ * Continuous axes tick at most every `frame.tickSpacing` px (x across, y
+ * down): fewer ticks on a narrow frame, where labels would crowd.
+ *
  * Number labels use the `house` format type (see formatValue), which render
  * registers as a Vega expression function; hence `customFormatTypes`.
  *
@@ -20,6 +24,7 @@ const PANEL_SPACING = 20;
  */
 export function vegaLiteConfig(theme: Theme): Config {
   const { text, colors, fontFamily } = theme;
+  const { tickSpacing } = frameOf(theme);
   // Zero is where bars start and where a line's scale would otherwise lie.
   const gridColor = { condition: { test: "datum.value === 0", value: colors.axis }, value: colors.grid };
   return {
@@ -49,7 +54,7 @@ export function vegaLiteConfig(theme: Theme): Config {
       gridColor: colors.grid,
       gridWidth: 1,
     },
-    axisX: { grid: false, domain: true, labelAngle: 0, labelFlush: false },
+    axisX: { grid: false, domain: true, labelAngle: 0, labelFlush: false, tickCount: { expr: `ceil(width / ${tickSpacing.x})` } },
     axisY: {
       grid: true,
       domain: false,
@@ -62,6 +67,7 @@ export function vegaLiteConfig(theme: Theme): Config {
       titleX: 0,
       titleY: -10,
       labelAlign: "right",
+      tickCount: { expr: `ceil(height / ${tickSpacing.y})` },
     },
     // Bars side by side need no gridlines between categories.
     axisYBand: { grid: false, domain: false, titleAngle: 0 },

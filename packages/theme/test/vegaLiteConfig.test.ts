@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dark } from "../src/dark.ts";
 import { light } from "../src/light.ts";
+import { themeAt } from "../src/frames.ts";
 import { vegaLiteConfig } from "../src/vegaLiteConfig.ts";
 
 describe("vegaLiteConfig(theme)", () => {
@@ -37,6 +38,13 @@ describe("vegaLiteConfig(theme)", () => {
   it("names the panels of small multiples left-aligned in the house font, without the field's title", () => {
     expect(config.header).toMatchObject({ title: null, labelFont: "Source Sans 3", labelAnchor: "start", labelFontWeight: 600 });
     expect(config.facet?.spacing).toBe(config.concat?.spacing);
+  });
+
+  it("ticks continuous axes at the frame's spacing, so a narrower plot has fewer ticks", () => {
+    const narrow = { ...light, frames: light.frames.map((f) => (f.name === "narrow" ? { ...f, tickSpacing: { x: 120, y: 70 } } : f)) };
+    expect(vegaLiteConfig(themeAt(narrow, 320)).axisX?.tickCount).toEqual({ expr: "ceil(width / 120)" });
+    expect(vegaLiteConfig(themeAt(narrow, 320)).axisY?.tickCount).toEqual({ expr: "ceil(height / 70)" });
+    expect(vegaLiteConfig(themeAt(narrow, 1000)).axisX?.tickCount).toEqual({ expr: "ceil(width / 100)" });
   });
 
   it("allows the house format type and leaves titles to render", () => {

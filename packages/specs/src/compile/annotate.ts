@@ -20,7 +20,8 @@ const BUILDERS: { [T in Annotation["type"]]: (a: Extract<Annotation, { type: T }
 
 /**
  * Step 5: annotations become Vega-Lite layers around the plot's marks: bands
- * below the data, labels above it; a highlight recolours the marks. Returns
+ * below the data, labels above it; a highlight recolours the marks. Each layer
+ * is named after its annotation (annotationLayer). Returns
  * a new plot; the definition's plot is not changed. A unit plot becomes a
  * layer, its transforms moving up so labels see the same (transformed) rows.
  */
@@ -45,13 +46,26 @@ export function annotate(
     const build = BUILDERS[annotation.type] as (a: Annotation, c: AnnotationContext) => AnnotationLayers;
     if (!build) throw invalid({ file: options.file, field: `${context.path}.type` }, message.expectedAnnotationType(), annotation.type);
     const layers = build(annotation, context);
-    below.push(...layers.below.map((layer) => shareScales(layer, context.base)));
-    above.push(...layers.above.map((layer) => shareScales(layer, context.base)));
+    const named = (layer: Json, j: number) => ({ name: annotationLayer(i, j), ...shareScales(layer, context.base) });
+    below.push(...layers.below.map((layer, j) => named(layer, j)));
+    above.push(...layers.above.map((layer, j) => named(layer, layers.below.length + j)));
   });
   const layered = below.length || above.length ? withLayers(target, below, above) : target;
   if (target === plot) return layered;
   return { ...plot, spec: layered };
 }
+
+/**
+ * The name of layer `j` of annotation `i`: Vega names its marks
+ * `annotation_<i>_<j>_marks`, so render can tell which annotation drew what
+ * (ANNOTATION_MARK) and find those that do not fit.
+ */
+export function annotationLayer(i: number, j: number): string {
+  return `annotation-${i}-${j}`;
+}
+
+/** The Vega mark name of an annotation layer; group 1 is the annotation's index. */
+export const ANNOTATION_MARK = /^annotation_(\d+)_(\d+)_marks$/;
 
 /**
  * An annotation layer positions itself on the plot's x and y scales and must

@@ -15,7 +15,7 @@ export const DEFAULT_LOCALE = "en-GB";
  * the plot in.
  */
 export function chartMeta(
-  definition: ChartDefinition,
+  definition: ChartDefinition & { alt: string },
   datasets: Dataset[],
   sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
   file: string,

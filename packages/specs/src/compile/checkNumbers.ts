@@ -1,10 +1,10 @@
 import { unitOf, type Dataset, type SourceInfo } from "@charts/datasets";
 import { ChartsError, message } from "@charts/errors";
-import { checkLocale, findAmounts, parseUnit, roundingTolerance, type Amount, type Unit } from "@charts/numbers";
+import { checkLocale, findAmounts, parseUnit, roundingTolerance, type Amount, type Locale, type Unit } from "@charts/numbers";
 import type { ChartDefinition } from "../types.ts";
 
 /** One number cell of a row: as written in data.csv, in base units, and its unit. */
-interface Cell {
+export interface Cell {
   value: number;
   base: number;
   unit?: Unit;
@@ -43,16 +43,8 @@ export function checkNumbers(
   const cells = datasets.flatMap(cellsOf);
   const years = datasets.flatMap(yearsOf);
   const [first, last] = [Math.min(...years), Math.max(...years)];
-  const publishers = (sources instanceof Map ? [...sources.values()] : Object.values(sources))
-    .map((s) => s.publisher)
-    .sort((a, b) => b.length - a.length); // "A Think Tank 2" before "A Think Tank"
   for (const [field, text] of textsOf(definition)) {
-    const prose = publishers.reduce((t, name) => t.split(name).join(" "), text);
-    // English copy quoted in a chart of another locale ("$171bn" in a fr-FR chart) is read as English too.
-    const english = locale.startsWith("en") ? [] : findAmounts(prose, "en-GB");
-    const supported = (amount: Amount | undefined) => amount !== undefined && cells.some((cell) => supports(cell, amount));
-    for (const amount of findAmounts(prose, locale)) {
-      if (supported(amount) || supported(english.find((other) => other.start === amount.start))) continue;
+    for (const amount of unsupportedNumbers(text, cells, locale, sources)) {
       const written = amount.text.trim();
       if (isYear(amount)) {
         if (amount.value >= first && amount.value <= last) continue;
@@ -61,6 +53,27 @@ export function checkNumbers(
       throw new ChartsError(message.numberWithoutRow(written, datasets.map((d) => d.name)), { file, field });
     }
   }
+}
+
+/**
+ * The numbers of `text`, as the chart's locale writes them, that no cell
+ * supports, in order. Publishers' names ("20 Minutes") are not numbers, and
+ * English copy quoted in a chart of another locale ("$171bn" in a fr-FR
+ * chart) is read as English too.
+ */
+export function unsupportedNumbers(
+  text: string,
+  cells: Cell[],
+  locale: Locale,
+  sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
+): Amount[] {
+  const publishers = (sources instanceof Map ? [...sources.values()] : Object.values(sources))
+    .map((s) => s.publisher)
+    .sort((a, b) => b.length - a.length); // "A Think Tank 2" before "A Think Tank"
+  const prose = publishers.reduce((t, name) => t.split(name).join(" "), text);
+  const english = locale.startsWith("en") ? [] : findAmounts(prose, "en-GB");
+  const supported = (amount: Amount | undefined) => amount !== undefined && cells.some((cell) => supports(cell, amount));
+  return findAmounts(prose, locale).filter((amount) => !supported(amount) && !supported(english.find((other) => other.start === amount.start)));
 }
 
 function isYear(amount: Amount): boolean {
@@ -98,7 +111,7 @@ function textsOf(definition: ChartDefinition): Array<[string, string]> {
 }
 
 /** Every number cell of the rows, as written and in base units (USD, not USD million), with its unit. */
-function cellsOf(dataset: Dataset): Cell[] {
+export function cellsOf(dataset: Dataset): Cell[] {
   const numbers = dataset.meta.columns.filter((c) => c.type !== "string");
   return dataset.rows.flatMap((row) =>
     numbers.flatMap((column) => {

@@ -183,7 +183,8 @@ function split(unit: Json, changes: Json): Json {
     ...outer,
     layer: [
       { ...rest, ...(params ? { params } : {}), transform: [{ filter: STATED }] },
-      { ...rest, mark: { ...mark, ...changes }, transform: [{ filter: NOT_STATED }] },
+      // a named layer (an annotation's) keeps its name once: Vega names datasets after it
+      { ...rest, ...(typeof rest.name === "string" ? { name: `${rest.name}-apart` } : {}), mark: { ...mark, ...changes }, transform: [{ filter: NOT_STATED }] },
     ],
   };
 }

@@ -78,6 +78,7 @@ describe("annotate(plot, annotations, options)", () => {
     const out = annotate(armsPlot(), [{ type: "range", field: "year", from: 2015, to: 2021, text: "No figures" }], options);
     const [band, bars, text] = out.layer;
     expect(band).toEqual({
+      name: "annotation-0-0",
       data: { values: [{}] },
       mark: { type: "rect", color: light.colors.range },
       encoding: { x: { datum: 2015, type: "ordinal", bandPosition: 0, scale }, x2: { datum: 2021, bandPosition: 1 } },
@@ -85,6 +86,8 @@ describe("annotate(plot, annotations, options)", () => {
     expect(bars.mark).toEqual({ type: "bar" });
     expect(text.encoding.text).toEqual({ value: "No figures" });
     expect(text.encoding.x).toEqual({ datum: 2015, type: "ordinal", bandPosition: 0, scale });
+    // named after the annotation, so render can tell what it drew (Vega: annotation_0_1_marks)
+    expect(text.name).toBe("annotation-0-1");
   });
 
   it("puts annotation layers on the plot's own scales, so they cannot widen an explicit domain", () => {

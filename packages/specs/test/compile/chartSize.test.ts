@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { light } from "@charts/theme";
-import { chartSize, sizeSpec } from "../../src/compile/chartSize.ts";
+import { light, themeAt } from "@charts/theme";
+import { chartSize, sizeConfig, sizeSpec } from "../../src/compile/chartSize.ts";
 
 const rows = [{ partner: "China" }, { partner: "Russia" }, { partner: "China" }];
 
@@ -10,11 +10,22 @@ describe("chartSize(definition, rows, theme)", () => {
     expect(chartSize({ plot: { mark: "line" } }, rows, light)).toMatchObject({ width: light.defaultWidth, height: 360 });
   });
 
+  it("sizes the plot for its frame: square on a phone, 9:16 in a column, 1:2 and capped when wide", () => {
+    const line = { plot: { mark: "line" } };
+    expect(chartSize(line, rows, themeAt(light, 320))).toMatchObject({ width: 320, height: 320 });
+    expect(chartSize(line, rows, themeAt(light, 600))).toMatchObject({ width: 600, height: 338 });
+    expect(chartSize(line, rows, themeAt(light, 1000))).toMatchObject({ width: 1000, height: 480 });
+    // a definition's width picks the frame when the theme has none
+    expect(chartSize({ ...line, width: 360 }, rows, light)).toMatchObject({ width: 360, height: 360 });
+  });
+
   it("gives categories down the y axis a row each", () => {
     const plot = { mark: "bar", encoding: { y: { field: "partner", type: "nominal" }, x: { field: "v", type: "quantitative" } } };
     expect(chartSize({ plot }, rows, light).height).toBe(160);
     const listed = { ...plot, encoding: { ...plot.encoding, y: { ...plot.encoding.y, scale: { domain: ["a", "b", "c", "d", "e", "f"] } } } };
     expect(chartSize({ plot: listed }, rows, light).height).toBe(6 * 32 + 48);
+    // taller rows on a phone, where labels wrap onto two lines
+    expect(chartSize({ plot: listed }, rows, themeAt(light, 320)).height).toBe(6 * 40 + 48);
   });
 
   it("sizes small multiples to the width: as many columns as leave a panel 180 px, panels 3:5", () => {
@@ -43,5 +54,17 @@ describe("sizeSpec(spec, layout)", () => {
     const concat = sizeSpec({ hconcat: [{ mark: "bar" }, { layer: [] }] }, layout);
     expect(concat.hconcat).toEqual([{ mark: "bar", width: 264, height: 158 }, { layer: [], width: 264, height: 158 }]);
     expect(concat.columns).toBeUndefined();
+  });
+});
+
+describe("sizeConfig(config, plot, layout, theme)", () => {
+  it("gives a composite's axes tick counts for its panel size, where the theme's width and height expressions would find no size", () => {
+    const config = { axisX: { tickCount: { expr: "ceil(width / 100)" } }, axisY: { tickCount: { expr: "ceil(height / 60)" } } };
+    const layout = { width: 640, height: 200, view: { width: 268, height: 160 }, columns: 2 };
+    const facet = { facet: { field: "country", type: "nominal" }, spec: { mark: "line" } };
+    const sized = sizeConfig(config, facet, layout, light);
+    expect(sized.axisX).toEqual({ tickCount: 3 });
+    expect(sized.axisY).toEqual({ tickCount: 3 });
+    expect(sizeConfig(config, { mark: "line" }, { width: 640, height: 360, view: { width: 640, height: 360 } }, light)).toBe(config);
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { ChartsError, message } from "@charts/errors";
-import { light, vegaLiteConfig } from "@charts/theme";
+import { light, themeAt, vegaLiteConfig } from "@charts/theme";
 import { compileChart } from "../../src/compile/compileChart.ts";
 import type { ChartDefinition } from "../../src/types.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
@@ -70,6 +70,8 @@ describe("compileChart(definition, options)", () => {
     expect(spec.layer[1].encoding.y.axis).toEqual({ formatType: "house", format: { unit: "USD million", locale: "en-GB" } });
     expect(spec.layer[1].encoding.x.axis).toEqual({
       values: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022],
+      // every year the compiler chose is drawn: the frame's tick spacing must not thin them (fitAxes)
+      tickCount: 9,
       description: "X-axis: years from 2014 to 2022",
       formatType: "house",
       format: { unit: "year", locale: "en-GB" },
@@ -80,7 +82,7 @@ describe("compileChart(definition, options)", () => {
 
   it("carries the publishing metadata in usermeta.chart", () => {
     expect(compiled.meta).toMatchObject({ slug: "russia-arms-to-vietnam", source: "Source: A Think Tank", locale: "en-GB", width: light.defaultWidth });
-    expect(spec.usermeta).toEqual({ chart: compiled.meta });
+    expect(spec.usermeta).toEqual({ chart: compiled.meta, theme: "light" });
     expect(spec.description).toBe(armsChart().alt);
     expect(compiled.datasets).toEqual(["russia-arms-transfers"]);
     expect(compiled.texts).toEqual(["think-tank"]);
@@ -233,5 +235,63 @@ describe("compileChart on a definition handed over as an object", () => {
     let within: Record<string, unknown> = { value: 1 };
     for (let i = 0; i < 90; i++) within = { a: within };
     expect(compileChart({ ...armsChart(), annotations: [], plot: { ...armsChart().plot, usermeta: within } }, options).spec).toBeDefined();
+  });
+});
+
+describe("compileChart at a breakpoint (options.width)", () => {
+  const overrides = (): ChartDefinition => ({
+    ...armsChart(),
+    breakpoints: [320, 600, 1000],
+    at: { "320": { height: 420, annotations: [{ type: "label", at: { year: 2022 }, text: "$72m" }] } },
+  });
+
+  it("draws at that width in its frame, with the override of that width merged in", () => {
+    const narrow = compileChart(overrides(), { ...options, width: 320 });
+    const spec = narrow.spec as Json;
+    expect([spec.width, spec.height]).toEqual([320, 420]);
+    expect(spec.config).toEqual(vegaLiteConfig(themeAt(light, 320)));
+    // the override's one label, and the gap's generated label
+    expect(spec.layer.filter((l: Json) => l.mark.type === "text").map((l: Json) => l.encoding.text.value)).toEqual(["$72m", ["No figures", "in the sources"]]);
+    // short years on a phone
+    expect(spec.layer.find((l: Json) => l.mark.type === "bar").encoding.x.axis.labelExpr).toContain("slice(datum.label, -2)");
+    const wide = compileChart(overrides(), { ...options, width: 1000 }).spec as Json;
+    expect([wide.width, wide.height]).toEqual([1000, 480]);
+    expect(wide.layer.filter((l: Json) => l.mark.type === "text")).toHaveLength(3);
+    expect(vegaLiteErrors(spec)).toEqual([]);
+  });
+
+  it("names an error in an override at its place there", () => {
+    const broken: ChartDefinition = { ...overrides(), at: { "320": { plot: { encoding: { y: { field: "value_usd_nm" } } } } } };
+    expect(() => compileChart(broken, { ...options, width: 320 })).toThrow(/^charts\/russia-arms-to-vietnam\.chart\.json, at\[320\]\.plot\.encoding\.y\.field: /);
+    expect(() => compileChart(broken, { ...options, width: 600 })).not.toThrow();
+  });
+
+  it("draws the annotations asked below the plot as markers, their text in the metadata", () => {
+    const compiled = compileChart(armsChart(), { ...options, width: 320, below: [0] });
+    const spec = compiled.spec as Json;
+    expect(spec.layer.find((l: Json) => l.name === "annotation-0-0").encoding.text).toEqual({ value: "A" });
+    expect(compiled.meta.below).toEqual([{ marker: "A", text: "About $1bn, the peak" }]);
+    expect(spec.usermeta.chart.below).toEqual(compiled.meta.below);
+    expect(compileChart(armsChart(), options).meta.below).toBeUndefined();
+  });
+
+  it("drafts the alt text when the definition gives none, and checks written alt text against the rows drawn only", () => {
+    const { alt: _, ...bare } = armsChart();
+    const compiled = compileChart(bare, options);
+    expect(compiled.meta.alt).toBe(
+      "Bar chart. Value of Russian arms transferred to Vietnam, US$ million: about $1bn in 2014 and $72m in 2022. No figures for the years in between.",
+    );
+    expect((compiled.spec as Json).description).toBe(compiled.meta.alt);
+    expect(() => compileChart({ ...armsChart(), alt: "Bars for 2014 and 2022, none for 2018." }, options)).toThrow(
+      `${F}, alt: ${message.altNumberNotPlotted("2018", "russia-arms-transfers", false)}`,
+    );
+  });
+
+  it("publishes the rows drawn as a table, with their provenance", () => {
+    const { table } = compileChart(armsChart(), options);
+    expect(table.rows.map((row) => row.map((c) => c.value))).toEqual([
+      [2014, 1000, "USD million", "A Think Tank", "around US$1 billion", "stated", ""],
+      [2022, 72, "USD million", "A Think Tank", "US$72 million", "stated", ""],
+    ]);
   });
 });

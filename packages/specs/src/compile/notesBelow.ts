@@ -1,0 +1,25 @@
+import type { Annotation, NoteBelow } from "../types.ts";
+
+/** Markers of annotations moved below the plot, in order: letters, which no axis or value label uses. */
+const MARKERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * Annotations that do not fit in the plot at a width (render finds them, the
+ * build asks again with their indexes) keep their place as a marker, "A", "B",
+ * and their text goes below the plot, after its marker, where render draws it
+ * above the notes (after NPR's mobile charts). Only labels and labelled ranges
+ * have text to move; line breaks become spaces.
+ *
+ * @example notesBelow([{ type: "label", at: { year: 2014 }, text: "Peak:\nabout $1bn" }], [0])
+ * // { annotations: [{ ..., text: "A" }], below: [{ marker: "A", text: "Peak: about $1bn" }] }
+ */
+export function notesBelow(annotations: Annotation[], indexes: readonly number[]): { annotations: Annotation[]; below: NoteBelow[] } {
+  const below: NoteBelow[] = [];
+  const moved = annotations.map((annotation, i) => {
+    if (!indexes.includes(i) || (annotation.type !== "label" && annotation.type !== "range") || annotation.text === undefined) return annotation;
+    const marker = MARKERS[below.length % MARKERS.length]!;
+    below.push({ marker, text: annotation.text.replace(/\s*\n\s*/g, " ") });
+    return { ...annotation, text: marker };
+  });
+  return { annotations: moved, below };
+}
