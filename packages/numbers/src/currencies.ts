@@ -78,8 +78,12 @@ interface Index {
   signs: Map<string, string>;
   /** Names written after the number, lowercased: "us dollars", "euros", "roubles". */
   names: Map<string, string>;
-  /** Both, longest first, for reading. */
-  ordered: Array<[string, string]>;
+  /**
+   * Both, by their first character (a sign's as written, a name's lowercased),
+   * longest first: reading tries only the few that can start where it stands
+   * (a scan of every sign per position made extraction on long text slow).
+   */
+  byFirst: Map<string, Array<[string, string]>>;
 }
 
 const indexCache = new Map<Language, Index>();
@@ -122,8 +126,12 @@ function indexOf(language: Language): Index {
     }
   }
   for (const [word, code] of Object.entries(HOUSE_WORDS[language])) names.set(word.toLocaleLowerCase(language), code);
-  const ordered = [...signs, ...names].sort((a, b) => b[0].length - a[0].length);
-  index = { signs, names, ordered };
+  const byFirst = new Map<string, Array<[string, string]>>();
+  for (const entry of [...signs, ...names].sort((a, b) => b[0].length - a[0].length)) {
+    const first = entry[0][0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+  }
+  index = { signs, names, byFirst };
   indexCache.set(language, index);
   return index;
 }
@@ -150,9 +158,14 @@ export function currencyAt(
   const space = /[ \u00a0\u202f]?/y;
   space.lastIndex = position;
   const start = position + space.exec(text)![0].length;
-  const { signs, names, ordered } = indexOf(language);
+  const { signs, byFirst } = indexOf(language);
   const lower = text.slice(start, start + 40).toLocaleLowerCase(language);
-  for (const [written, code] of ordered) {
+  const first = text[start];
+  if (first === undefined) return null;
+  const own = byFirst.get(first) ?? [];
+  const folded = lower[0] !== undefined && lower[0] !== first ? (byFirst.get(lower[0]) ?? []) : [];
+  const candidates = folded.length ? [...own, ...folded].sort((a, b) => b[0].length - a[0].length) : own;
+  for (const [written, code] of candidates) {
     const isName = !signs.has(written);
     if (isName && side === "before") continue;
     const candidate = isName ? lower.slice(0, written.length) : text.slice(start, start + written.length);
