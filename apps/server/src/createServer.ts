@@ -39,8 +39,8 @@ export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = {
 const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Longest name in a URL (fastify's maxParamLength); published names are far shorter. */
 const MAX_NAME = 200;
-const COMPRESSIBLE = /^(image\/svg\+xml|application\/json|text\/html)/;
-const TEXT = /^(image\/svg\+xml|application\/json|text\/html)$/;
+const COMPRESSIBLE = /^(image\/svg\+xml|application\/json|text\/html|text\/csv)/;
+const TEXT = /^(image\/svg\+xml|application\/json|text\/html|text\/csv)$/;
 
 /**
  * The HTTP service the CMS reads published charts from:
