@@ -86,4 +86,17 @@ describe("charts extract", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(message.datasetExists("trade-starter"));
   });
+
+  it("writes dates picked as an ISO date column, which charts check verifies against the text's date", async () => {
+    const project = scratchProject();
+    const listed = JSON.parse((await charts(["extract", "000_ad8db7c2e45fb77c", "--json", "--config", project.configFile])).stdout) as Array<{ number: number; kind: string; date?: string }>;
+    const day = listed.find((f) => f.kind === "date" && f.date === "2024-06-20")!;
+    const run = await charts(["extract", "000_ad8db7c2e45fb77c", "--config", project.configFile, "--dataset", "visit-dates", "--pick", String(day.number)]);
+    expect(run.stderr).toBe("");
+    const meta = JSON.parse(readFileSync(join(project.dir, "datasets/visit-dates/dataset.json"), "utf8"));
+    expect(meta.columns.find((c: { name: string }) => c.name === "value")).toMatchObject({ type: "date" });
+    expect(readFileSync(join(project.dir, "datasets/visit-dates/data.csv"), "utf8")).toContain(",2024-06-20,000_ad8db7c2e45fb77c,");
+    const check = await charts(["check", "--config", project.configFile]);
+    expect(check.stdout).toContain("✓ visit-dates: 1 of 1 figures found in their texts");
+  });
 });

@@ -11,7 +11,7 @@ import type { Config } from "../config.ts";
 interface Row {
   label: string;
   year: number | null;
-  value: number;
+  value: number | string;
   unit: string | undefined;
   figure: Figure;
   context: string;
@@ -48,12 +48,14 @@ export async function writeStarterDataset(
   const shared = sharedUnit(figures);
   const units = figures.map((figure) => shared ?? unitOf(figure));
   const dated = figures.every((f) => f.kind === "year" || f.kind === "date");
+  // dates stay dates (an ISO date column), unless a year or a span of days is among them
+  const days = dated && figures.every((f) => f.kind === "date" && f.date !== undefined && !f.date.includes("/"));
   const rows = figures.map((figure, i): Row => {
     const unit = dated ? undefined : units[i];
     return {
       label: "",
       year: dated ? null : yearOf(figure, all),
-      value: convertFigure(figure, unit, { field: "--pick" }),
+      value: days ? figure.date! : convertFigure(figure, unit, { field: "--pick" }),
       unit,
       figure,
       context: contextOf(text, figure),
@@ -66,8 +68,10 @@ export async function writeStarterDataset(
   const columns: DatasetMeta["columns"] = [
     { name: "label", type: "string", description: "What the row measures (written from the figure's sentence: rename it)" },
     ...(dated ? [] : [{ name: "year", type: "year" as const, description: "Year the figure refers to, when its sentence states one" }]),
-    dated
-      ? { name: "value", type: "year", description: "The year or date the text states" }
+    days
+      ? { name: "value", type: "date", description: "The date the text states" }
+      : dated
+      ? { name: "value", type: "year", description: "The year the text states" }
       : { name: "value", type: "number", ...(shared ? { unit: shared } : {}), description: "The figure" },
     ...(shared || dated ? [] : [{ name: "unit", type: "string" as const, description: "Unit of value" }]),
   ];
