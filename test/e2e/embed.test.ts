@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "@charts/testkit";
 import { charts, scratchProject } from "./cli.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ORIGIN = "http://charts.test";
 
 interface Variant { name: string; theme: string; width: number; svg: { name: string }; png: { name: string }; png2x: { name: string } }
@@ -22,14 +22,10 @@ describe("the embed snippet in headless Chromium", () => {
   let manifest: { charts: Chart[] };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     const run = await charts(["--config", project.configFile]);
     expect(run.code, run.stderr).toBe(0);
     manifest = JSON.parse(readFileSync(join(project.out, "manifest.json"), "utf8"));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 240_000);
   afterAll(async () => browser?.close());
 

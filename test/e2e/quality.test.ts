@@ -4,11 +4,12 @@
 // (or was moved below the plot), text has its contrast on the page, and what a
 // reader's browser shows of each SVG matches its PNG, whatever the page's
 // colour scheme.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "@charts/testkit";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { buildChart, DEFAULT_BREAKPOINTS, type BuiltChart } from "@charts/cli";
@@ -19,7 +20,6 @@ import { contrast, dark, light, textContrast } from "@charts/theme";
 import { renderChart, setupRenderer, svgToPng, unfitAnnotations, type TextBox } from "@charts/render";
 import { root } from "./cli.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 
 async function buildStory(): Promise<BuiltChart[]> {
   await setupRenderer();
@@ -135,14 +135,7 @@ describe("the first story's charts at every breakpoint, light and dark", () => {
   describe("seen through <img> in headless Chromium", () => {
     let browser: Browser | undefined;
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-      // a reader's browser has the system's fonts, not the render's fonts.conf: only the embedded subsets count
-      const { FONTCONFIG_FILE: _, ...env } = process.env;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        env,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => browser?.close());
 

@@ -3,11 +3,12 @@
 // nothing runs and nothing is fetched, for the real charts and for charts
 // whose every text, label, description, data value and link was built to break out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "@charts/testkit";
 import { loadDatasets, loadSources } from "@charts/datasets";
 import { compileChart, loadChartDefinitions } from "@charts/specs";
 import { light, vegaLiteConfig } from "@charts/theme";
@@ -15,7 +16,6 @@ import { renderChart } from "@charts/render";
 import { root } from "./cli.ts";
 import { HOSTILE, svgProblems } from "./svgSafety.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const dir = mkdtempSync(join(tmpdir(), "charts-browser-security-"));
 let browser: Browser | undefined;
 const svgs: Array<{ name: string; svg: string }> = [];
@@ -50,7 +50,6 @@ function hostileChart(text: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
   const datasets = await loadDatasets(join(root, "datasets"), { root });
   const sources = await loadSources(join(root, "datasets/sources.json"), { root });
   for (const { file, definition } of await loadChartDefinitions(join(root, "charts"))) {
@@ -58,13 +57,7 @@ beforeAll(async () => {
     svgs.push({ name: definition.slug, svg: (await renderChart(compiled.spec, { base: join(root, "datasets") })).svg });
   }
   for (const [i, text] of HOSTILE.entries()) svgs.push({ name: `hostile-${i}`, svg: (await renderChart(hostileChart(text) as never)).svg });
-  const { FONTCONFIG_FILE: _, ...env } = process.env;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    env,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

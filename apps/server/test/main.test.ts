@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { message } from "@charts/errors";
 import { publish, sha256, type Manifest } from "@charts/publish";
+import { freePort } from "@charts/testkit";
 import { syntheticChart } from "./fixtures/charts.ts";
 import { collect, connect, dribble, parseResponse, sleep } from "./fixtures/sockets.ts";
 
@@ -28,14 +28,6 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Starts `pnpm serve`'s script; resolves once it logs that it listens, with its log lines so far and to come. */
 async function serve(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", main, ...args], {

@@ -2,13 +2,13 @@
 // server on loopback: a snippet opened directly shows its picture, and no
 // script runs, not even in a snippet or an SVG built to carry one. Each hostile
 // page is also loaded with the policy stripped, to prove its scripts would run.
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "@charts/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publish, releasesDir, sha256, swapTo, type Manifest } from "@charts/publish";
 import { createServer } from "../src/index.ts";
@@ -16,8 +16,6 @@ import { SVG_POLICY } from "../src/policies.ts";
 import { syntheticChart } from "./fixtures/charts.ts";
 import { listen } from "./fixtures/sockets.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 // The stripped-policy controls are fulfilled by Playwright, which Chromium counts as a public page that may
 // not reach loopback (Local Network Access): off, so the controls show what the hostile files would reach.
 const NO_LOCAL_NETWORK_CHECKS = "--disable-features=LocalNetworkAccessChecks";
@@ -62,7 +60,6 @@ function hostileSnippet(snippet: string): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests`);
   beacon = createHttpServer((request, response) => {
     beaconHits.push(request.url!);
     response.writeHead(request.url!.endsWith(".js") ? 200 : 404, { "Content-Type": "text/javascript" });
@@ -91,7 +88,7 @@ beforeAll(async () => {
   app = await createServer({ dir });
   app.addHook("onResponse", async (request, reply) => served.push(`${reply.statusCode} ${request.url}`));
   ({ base } = await listen(app));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, NO_LOCAL_NETWORK_CHECKS] });
+  browser = await launchChromium({ args: [NO_LOCAL_NETWORK_CHECKS], renderFonts: true });
 });
 
 afterAll(async () => {

@@ -2,16 +2,16 @@
 // fonts, so only the embedded WOFF2 subsets) and by sharp (fontconfig, the
 // bundled TTF) must look the same: this compares the two rasters pixel by pixel.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "@charts/testkit";
 import sharp from "sharp";
 import { fontFaces, measureText } from "@charts/fonts";
 import { renderChart, setupRenderer, svgToPng } from "../src/index.ts";
 import { barChart } from "./fixtures/charts.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 // A pixel "differs" when a channel is off by more than this (of 255): antialiasing
 // and hinting differences at glyph edges stay under it far more often than not.
 const CHANNEL_THRESHOLD = 64;
@@ -27,17 +27,8 @@ const outDir = mkdtempSync(join(tmpdir(), "render-chromium-"));
 
 beforeAll(async () => {
   await setupRenderer();
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser comparison`);
-  }
-  // a reader's browser uses the system's fontconfig, not the render's fonts.conf
-  const { FONTCONFIG_FILE: _, ...env } = process.env;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    env,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...EXTRA_ARGS],
-  });
+  // a reader's browser uses the system's fontconfig, not the render's fonts.conf (launchChromium's default)
+  browser = await launchChromium({ args: EXTRA_ARGS });
 });
 
 afterAll(async () => {
