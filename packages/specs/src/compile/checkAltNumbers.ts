@@ -1,7 +1,7 @@
 import type { Dataset, SourceInfo } from "@charts/datasets";
 import { ChartsError, message } from "@charts/errors";
-import { checkLocale, type Locale } from "@charts/numbers";
-import { cellsOf, unsupportedNumbers, type UnsupportedNumber } from "./checkNumbers.ts";
+import { checkLocale } from "@charts/numbers";
+import { cellsOf, unsupportedNumbers } from "./checkNumbers.ts";
 
 /**
  * Step 3c: alt text is stricter than the other words of a chart. A reader
@@ -21,26 +21,8 @@ export function checkAltNumbers(
 ): void {
   const { file, sources, drafted } = options;
   const locale = checkLocale(options.locale, { file, field: "locale" });
-  const [first] = numbersNotPlotted(alt, drawn, sources, locale, drafted);
-  if (first) throw new ChartsError(first.message, { file, field: "alt" });
-}
-
-/**
- * The numbers of an alt text that no row drawn gives, in order, as
- * checkAltNumbers judges them; the linter reads a built chart's alt text
- * through here.
- */
-export function numbersNotPlotted(
-  alt: string,
-  drawn: Dataset,
-  sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
-  locale: Locale,
-  drafted: boolean,
-): UnsupportedNumber[] {
-  return unsupportedNumbers(alt, [...cellsOf(drawn), ...dateYearsOf(drawn)], locale, sources).map((amount) => {
-    const written = amount.text.trim();
-    return { written, message: message.altNumberNotPlotted(written, drawn.name, drafted) };
-  });
+  const [first] = unsupportedNumbers(alt, [...cellsOf(drawn), ...dateYearsOf(drawn)], locale, sources);
+  if (first) throw new ChartsError(message.altNumberNotPlotted(first.text.trim(), drawn.name, drafted), { file, field: "alt" });
 }
 
 /** The years of the dates a dataset's rows carry, as cells a number can state. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { message } from "@charts/errors";
-import { checkAltNumbers, numbersNotPlotted } from "../../src/compile/checkAltNumbers.ts";
+import { checkAltNumbers } from "../../src/compile/checkAltNumbers.ts";
 import { arms, cargo, sources, trade } from "../fixtures/datasets.ts";
 
 const F = "charts/arms.chart.json";
@@ -36,15 +36,5 @@ describe("checkAltNumbers(alt, drawn, options)", () => {
     const year = cargo.rows.map((row) => String(row.values.quarter).slice(0, 4))[0]!;
     expect(() => checkAltNumbers(`Cargo by quarter since ${year}.`, cargo, { file: F, sources, drafted: false })).not.toThrow();
     expect(() => checkAltNumbers("Cargo by quarter since 1999.", cargo, { file: F, sources, drafted: false })).toThrow(message.altNumberNotPlotted("1999", "cargo", false));
-  });
-});
-
-describe("numbersNotPlotted(alt, drawn, sources, locale, drafted)", () => {
-  it("lists every number of the alt text no drawn row gives, with checkAltNumbers' message", () => {
-    expect(numbersNotPlotted("About $1bn in 2014, $72m in 2022.", arms, sources, "en-GB", false)).toEqual([]);
-    expect(numbersNotPlotted("$70m in 2022, nothing in 2018", arms, sources, "en-GB", true)).toEqual([
-      { written: "$70m", message: message.altNumberNotPlotted("$70m", "russia-arms-transfers", true) },
-      { written: "2018", message: message.altNumberNotPlotted("2018", "russia-arms-transfers", true) },
-    ]);
   });
 });
