@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { message } from "@charts/errors";
-import type { Finding } from "@charts/lint";
-import { charts, scratchProject } from "./cli.ts";
+import { loadConfig } from "@charts/cli";
+import { DEFAULT_SETTINGS, type Finding } from "@charts/lint";
+import { charts, root, scratchProject } from "./cli.ts";
 
 const SLUG = "russia-vietnam-trade";
 
@@ -30,6 +31,12 @@ interface ManifestChart {
   variants: Array<{ name: string; svg: { sha256: string } }>;
 }
 const manifest = (out: string) => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { charts: ManifestChart[] };
+
+describe("charts.config.json", () => {
+  it("spells out every lint rule at its default (a desk changing its policy changes this test and the README)", () => {
+    expect(loadConfig({ file: join(root, "charts.config.json") }).lint).toEqual(DEFAULT_SETTINGS);
+  });
+});
 
 describe("pnpm charts lint", () => {
   it("passes the first story: no findings, exit 0", async () => {
