@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseJson } from "@charts/datasets";
 import { ChartsError, DEFAULT_LIMITS, displayPath, invalid, limitSetting, message, type Limits } from "@charts/errors";
+import { readLintSettings, type LintSettings } from "@charts/lint";
 import { DEFAULT_SEED, isSeed } from "@charts/render";
 
 export const CONFIG_FILE = "charts.config.json";
@@ -25,6 +26,8 @@ export interface Config {
   limits: Limits;
   /** The widths every chart is drawn at (a definition's `breakpoints` or `width` replace them), narrowest first. */
   breakpoints: number[];
+  /** Every lint rule's severity and thresholds (`lint` in the file, each rule optional): @charts/lint's defaults, changed. */
+  lint: LintSettings;
 }
 
 /** The desk's breakpoints when charts.config.json names none: a phone, an article column, a wide page. */
@@ -64,6 +67,7 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
   config.allowLinks = json.allowLinks !== false;
   config.limits = readLimits(json.limits, file);
   config.breakpoints = readBreakpoints(json.breakpoints, file);
+  config.lint = readLintSettings(json.lint, file);
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);

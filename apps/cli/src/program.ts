@@ -3,6 +3,7 @@ import { DEFAULT_SEED } from "@charts/render";
 import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { extract } from "./commands/extract.ts";
+import { lint } from "./commands/lint.ts";
 import { render } from "./commands/render.ts";
 import cliPackage from "../package.json" with { type: "json" };
 
@@ -26,6 +27,7 @@ export function program(): Command {
 Examples:
   pnpm charts                       check every figure, then build every chart into dist/charts/
   pnpm charts check                 only check that the texts still say what the datasets claim
+  pnpm charts lint                  build every chart in memory and check it against the house rules
   pnpm charts extract 004_e411960df6774cf9
   pnpm charts extract 004_e411960df6774cf9 --dataset russia-trade-2023 --pick 2,3
   pnpm charts render spec.vl.json -o chart.png --scale 2
@@ -34,7 +36,7 @@ Environment:
   CHARTS_TEXTS   folder of source texts, overriding charts.config.json
 
 Exit codes:
-  0  everything built (or checked)      1  a chart failed, or an error
+  0  everything built (or checked)      1  a chart failed (a lint error too), or an error
   2  the command could not run (usage, Node version)
   3  built without checking the figures against the texts (see --allow-unchecked)`,
     );
@@ -55,6 +57,15 @@ Exit codes:
     .addOption(textsOption())
     .addOption(configOption())
     .action((options) => check(options));
+
+  cli
+    .command("lint")
+    .description("build every chart (or those named) in memory, at every width, light and dark, and check it against the house rules; publishes nothing")
+    .argument("[charts...]", "slugs of the charts to lint (default: every chart)")
+    .addOption(configOption())
+    .option("--json", "print the findings as JSON instead of a table")
+    .addOption(seedOption())
+    .action((charts, options) => lint(charts, options));
 
   cli
     .command("extract")

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ChartsError, DEFAULT_LIMITS, message } from "@charts/errors";
+import { DEFAULT_SETTINGS } from "@charts/lint";
 import { DEFAULT_SEED } from "@charts/render";
 import { display, loadConfig, parseSeed } from "../src/config.ts";
 
@@ -61,6 +62,17 @@ describe("loadConfig(options)", () => {
     expect(() => loadConfig({ start: badBase })).toThrow("baseUrl: expected a URL or path ending in / but received");
     expect(loadConfig({ start: project({ ...valid, baseUrl: "https://cdn.example/charts/" }) }).baseUrl).toBe("https://cdn.example/charts/");
   });
+});
+
+describe("lint", () => {
+  it("takes every rule at its default, changed by the file's `lint`, and names a bad key", () => {
+    expect(loadConfig({ start: project(valid) }).lint).toEqual(DEFAULT_SETTINGS);
+    const lint = loadConfig({ start: project({ ...valid, lint: { "dual-axis": "error", "text-size": { min: 11 } } }) }).lint;
+    expect([lint["dual-axis"]!.severity, lint["text-size"]!.options.min, lint["text-contrast"]]).toEqual(["error", 11, DEFAULT_SETTINGS["text-contrast"]]);
+    const root = project({ ...valid, lint: { "dual-axes": "error" } });
+    expect(() => loadConfig({ start: root })).toThrow(`${join(root, "charts.config.json")}, lint.dual-axes: expected one of the lint rules`);
+  });
+
 });
 
 describe("allowLinks and --seed", () => {

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { program } from "../src/program.ts";
 
 describe("program()", () => {
-  it("has the build (default), check, extract and render commands, each with its options", () => {
+  it("has the build (default), check, lint, extract and render commands, each with its options", () => {
     const cli = program();
     const commands = Object.fromEntries(cli.commands.map((c) => [c.name(), c.options.map((o) => o.long)]));
-    expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "render"]);
+    expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "lint", "render"]);
     expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked", "--seed"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
+    expect(commands.lint).toEqual(["--config", "--json", "--seed"]);
     expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
     expect(commands.render).toEqual(["--out", "--scale", "--base", "--seed", "--no-links", "--config"]);
   });

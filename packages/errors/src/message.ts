@@ -611,6 +611,141 @@ export function seed(received: unknown): string {
 }
 
 // ---------------------------------------------------------------------------
+// lint (the house rules, on every rendered variant, before publish)
+//
+// A finding's message says what was measured against what the rule asks for;
+// `element` is the text or mark as describeText / describeMark of @charts/lint
+// write it (`axis label "2014"`, `bar (year 2021)`).
+
+const px = (value: number) => String(Math.round(value * 10) / 10);
+
+/** text-overlap */
+export function textOverlaps(text: string, other: string, width: number, height: number): string {
+  return `${text} overlaps ${other} by ${px(width)} × ${px(height)} px`;
+}
+
+/** text-on-marks: text across the edge of a bar, over a point or across a line. */
+export function textOnMark(text: string, mark: string, width: number, height: number): string {
+  return `${text} runs across ${mark} (${px(width)} × ${px(height)} px of it): move it clear of the mark, or wholly inside a bar`;
+}
+
+/** text-clipped */
+export function textClipped(text: string, side: string, by: number): string {
+  return `${text} runs ${px(by)} px past the ${side} edge of the chart`;
+}
+
+/** label-truncated: Vega cut a text to its limit with an ellipsis. */
+export function labelTruncated(text: string, full: string, needs: number, limit: number): string {
+  return `${text} is cut short: "${full}" needs ${px(needs)} px and its limit is ${px(limit)} px; wrap it, shorten it or raise the limit`;
+}
+
+/** axis-label-spacing: `labels` names the tightest pair (and how many pairs are too close). */
+export function labelsCrowded(labels: string, gap: number, min: number): string {
+  return `${labels}: ${px(gap)} px apart, under ${min} px${gap < 0 ? " (drawn over each other)" : ""}: label fewer ticks, or shorten the labels`;
+}
+
+/** text-size */
+export function textTooSmall(text: string, size: number, min: number): string {
+  return `${text} is set at ${px(size)} px, under the house minimum of ${min} px`;
+}
+
+/** text-contrast (WCAG 1.4.3) */
+export function textContrastLow(text: string, fill: string, backdrop: string, ratio: number, min: number): string {
+  return `${text} in ${fill} on ${backdrop} has ${ratio.toFixed(2)}:1, under ${min}:1 (WCAG 1.4.3)`;
+}
+
+/** mark-contrast (WCAG 1.4.11): neither the fill nor the outline of a mark stands out from what is behind it. */
+export function markContrastLow(mark: string, colours: string, backdrop: string, ratio: number, min: number): string {
+  return `${mark} in ${colours} on ${backdrop} has ${ratio.toFixed(2)}:1 at best, under ${min}:1 (WCAG 1.4.11): darken its colour, or outline it in one that has`;
+}
+
+/** color-vision: two categories' colours, as a reader with a colour-vision deficiency sees them. */
+export function coloursConfused(a: string, b: string, vision: string, distance: number, min: number): string {
+  return `${a} and ${b} are ${distance.toFixed(1)} apart (CIEDE2000) under simulated ${vision}, under ${min}: readers with it cannot tell these categories apart; pick colours further apart, or label the categories directly`;
+}
+
+/** bar-baseline: the value axis of bars or areas leaves out zero. */
+export function axisWithoutZero(marks: string, from: string, to: string): string {
+  return `the value axis of ${marks} runs from ${from} to ${to}, without zero: a bar or an area is read by its size from zero`;
+}
+
+/** bar-baseline: a bar drawn from another value than zero. */
+export function barOffZero(bar: string, start: string): string {
+  return `${bar} starts at ${start}, not at zero: a bar's length is its value`;
+}
+
+/** truncated-axis: a data mark drawn past the plot, where its axis stops short of the data. */
+export function markPastAxis(mark: string, side: string, by: number): string {
+  return `${mark} runs ${px(by)} px past the ${side} of the plot: its axis stops short of the data`;
+}
+
+/** dual-axis */
+export function dualAxis(axis: string, other: string): string {
+  return `${axis} and ${other} measure one direction on two scales: readers compare the marks, not the scales; draw two charts, or index the series to one scale`;
+}
+
+/** log-scale-note */
+export function logScaleUnsaid(axis: string): string {
+  return `${axis} is on a log scale, and neither the dek, the notes nor an axis title says so: say "log scale" where readers look`;
+}
+
+/** parts-sum: the parts of a pie or stack and the whole the data gives. */
+export function partsDoNotSum(parts: string, sum: number, whole: number, from: string, tolerance: number): string {
+  return `${parts} sum to ${+sum.toFixed(6)}, not to the whole of ${whole} (${from}), beyond rounding (±${+tolerance.toFixed(6)})`;
+}
+
+/** source-line */
+export function noSourceDrawn(): string {
+  return "no source line naming a source is drawn: readers must see where the figures come from";
+}
+
+/** alt-text: the alt text is the headline or the dek again. */
+export function altRepeats(field: string): string {
+  return `the alt text only repeats the ${field}: say what the chart shows (its kind, what it measures, the values)`;
+}
+
+/** alt-drafted */
+export function altDrafted(): string {
+  return "the alt text was drafted from the rows: write `alt`, saying what the chart shows and what it means";
+}
+
+/** vega-warning */
+export function vegaWarned(warning: string): string {
+  return `Vega warned while drawing it: ${warning}`;
+}
+
+/** unused-waiver */
+export function unusedWaiver(rule: string): string {
+  return `${rule} is waived but finds nothing to waive at any width or theme: remove the waiver`;
+}
+
+/** The build's one line for a chart the linter refuses: its first error and how many there are. */
+export function lintFailed(first: string, count: number): string {
+  return `${first}${count > 1 ? ` (and ${count - 1} more lint error${count > 2 ? "s" : ""}: pnpm charts lint lists them)` : ""}`;
+}
+
+/** A rule name in charts.config.json `lint` or a definition's `lint.waive`. */
+export function expectedLintRule(known: readonly string[]): string {
+  return `one of the lint rules ${known.join(", ")}`;
+}
+
+/** A rule's setting in charts.config.json `lint`. */
+export function expectedLintSetting(options: readonly string[]): string {
+  const with_ = options.length ? ` and any of ${options.join(", ")}` : "";
+  return `"error", "warning", "off", or an object with severity${with_}`;
+}
+
+/** A threshold of a rule in charts.config.json `lint`. */
+export function expectedLintThreshold(): string {
+  return "a number above 0";
+}
+
+/** charts.config.json `lint`. */
+export function expectedLintSettings(): string {
+  return 'an object of lint rules and their settings, such as {"dual-axis": "error", "text-size": {"min": 12}}';
+}
+
+// ---------------------------------------------------------------------------
 // publish
 
 /** The publish folder is not publish's symlink: it may hold someone's files, so it is never replaced. */

@@ -182,9 +182,12 @@ export function frameChart(plot: FramedPlot, meta: ChartMeta, theme: Theme, opti
 
 /** The plot's scene in the chart's coordinates, on the page colour. */
 function shiftScene(scene: Scene | undefined, dy: number, background: string): Scene {
-  if (!scene) return { background, plot: { x1: 0, y1: dy, x2: 0, y2: dy }, marks: [], axes: [] };
+  if (!scene) return { background, plot: { x1: 0, y1: dy, x2: 0, y2: dy }, marks: [], axes: [], scales: [] };
   const down = <T extends { y1: number; y2: number }>(box: T): T => ({ ...box, y1: box.y1 + dy, y2: box.y2 + dy });
-  return { background, plot: down(scene.plot), marks: scene.marks.map(down), axes: scene.axes.map(down) };
+  const marks = scene.marks.map((mark) => ({ ...down(mark), ...(mark.points ? { points: mark.points.map(([x, y]): [number, number] => [x, y + dy]) } : {}) }));
+  // a vertical axis's range runs along y
+  const axes = scene.axes.map((axis) => ({ ...down(axis), ...(axis.orient === "left" || axis.orient === "right" ? { range: axis.range.map((y) => y + dy) as [number, number] } : {}) }));
+  return { ...scene, background, plot: down(scene.plot), marks, axes };
 }
 
 function fontOf(theme: Theme, style: TextStyle) {

@@ -30,4 +30,4 @@ export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
 export { assertSafeSvg, type SafeSvgOptions } from "./assertSafeSvg.ts";
 export { house } from "./houseFormat.ts";
-export type { RenderedSvg, RenderOptions, Scene, SceneAxis, SceneMark, TextBox } from "./types.ts";
+export type { RenderedSvg, RenderOptions, Scene, SceneAxis, SceneMark, SceneScale, TextBox } from "./types.ts";

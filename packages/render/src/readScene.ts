@@ -6,7 +6,7 @@ import type { View } from "vega";
 import { ChartsError, message } from "@charts/errors";
 import { assertGlyphs, houseFamily, isBundledFamily } from "@charts/fonts";
 import { isHouseFamily, measureCss } from "./exactCanvas.ts";
-import type { Scene, SceneAxis, SceneMark, TextBox } from "./types.ts";
+import type { Scene, SceneAxis, SceneMark, SceneScale, TextBox } from "./types.ts";
 
 export interface SceneItem {
   marktype?: string;
@@ -34,6 +34,8 @@ export interface SceneItem {
   bounds?: { x1: number; y1: number; x2: number; y2: number };
   datum?: Record<string, unknown>;
   orient?: SceneAxis["orient"];
+  angle?: number;
+  defined?: boolean;
   context?: { scales: Record<string, { value: ScaleLike }> };
 }
 
@@ -41,6 +43,7 @@ export interface SceneItem {
 export interface ScaleLike {
   type: string;
   domain(): unknown[];
+  range(): unknown[];
 }
 
 /** Marks drawn as one shape from all their items (the first item carries the style). */
@@ -83,26 +86,47 @@ export function readScene(view: View, x0: number, y0: number, locate: (text: str
       }
       return;
     }
-    const items = WHOLE.has(mark.marktype ?? "") ? (mark.items?.length ? [{ ...mark.items[0]!, bounds: mark.bounds }] : []) : (mark.items ?? []);
-    for (const item of items) {
+    if (WHOLE.has(mark.marktype ?? "")) {
+      const [first] = mark.items ?? [];
+      const drawn = first ? sceneMark({ ...first, bounds: mark.bounds }, mark.marktype!, name, markRole, dx, dy) : undefined;
+      if (drawn) marks.push({ ...drawn, points: pointsOf(mark.items!, dx, dy) });
+      return;
+    }
+    for (const item of mark.items ?? []) {
       const drawn = sceneMark(item, mark.marktype ?? "", name, markRole, dx, dy);
       if (drawn) marks.push(drawn);
     }
   };
   visit(root, x0, y0, "");
   const plot = { x1: x0, y1: y0, x2: x0 + view.width(), y2: y0 + view.height() };
-  return { boxes, scene: { background: String(view.background() ?? "none"), plot, marks, axes } };
+  return { boxes, scene: { background: String(view.background() ?? "none"), plot, marks, axes, scales: scalesOf(root) } };
+}
+
+/** The points a line or trail is drawn through, where it is defined. */
+function pointsOf(items: SceneItem[], dx: number, dy: number): Array<[number, number]> {
+  return items.filter((item) => item.defined !== false && Number.isFinite(item.x) && Number.isFinite(item.y)).map((item) => [item.x! + dx, item.y! + dy]);
+}
+
+/** The scales of the top-level view, from the context of its group. */
+function scalesOf(root: SceneItem): SceneScale[] {
+  const scales = root.items?.[0]?.context?.scales ?? {};
+  return Object.entries(scales).map(([name, { value }]) => ({ name, type: value.type, domain: [...value.domain()] }));
 }
 
 function axisOf(mark: SceneItem, item: SceneItem, dx: number, dy: number): SceneAxis {
   const scaleName = String(item.datum?.scale ?? "");
   const scale = item.context?.scales[scaleName]?.value;
   const b = item.bounds ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
+  const orient = item.orient ?? (item.datum?.orient as SceneAxis["orient"]) ?? "bottom";
+  // the scale's range is in the coordinates of the group the axis belongs to (the axis itself is offset half a pixel, for crisp lines)
+  const start = orient === "left" || orient === "right" ? dy : dx;
+  const range = (scale?.range() ?? []).map(Number);
   return {
-    orient: item.orient ?? (item.datum?.orient as SceneAxis["orient"]) ?? "bottom",
+    orient,
     scale: scaleName,
     scaleType: scale?.type ?? "",
     domain: scale ? [...scale.domain()] : [],
+    range: [start + (range[0] ?? 0), start + (range[range.length - 1] ?? 0)],
     labels: [],
     description: mark.description ?? "",
     x1: b.x1 + dx,
@@ -131,6 +155,7 @@ function sceneMark(item: SceneItem, type: string, mark: string, role: string, dx
     ...(fill ? { fill } : {}),
     ...(stroke ? { stroke, strokeWidth: item.strokeWidth ?? 1 } : {}),
     opacity: opacity * (fill ? (item.fillOpacity ?? 1) : (item.strokeOpacity ?? 1)),
+    ...(stroke ? { strokeOpacity: opacity * (item.strokeOpacity ?? 1) } : {}),
     ...(datum ? { datum } : {}),
   };
 }
@@ -167,6 +192,8 @@ function textBox(item: SceneItem, dx: number, dy: number, role: string, mark: st
     ...(typeof item.fill === "string" ? { fill: item.fill } : {}),
     opacity: (item.opacity ?? 1) * (item.fillOpacity ?? 1),
     ...(mark ? { mark } : {}),
+    ...(item.angle ? { angle: item.angle } : {}),
+    ...(cut(item) ? { full: fullText(item), limit: item.limit! } : {}),
   };
 }
 
@@ -176,13 +203,24 @@ function placeOf(field: string | undefined): { field?: string } {
 
 /** The text Vega draws for an item: each line trimmed and, with a `limit`, truncated as vega-scenegraph does. */
 function drawnText(item: SceneItem): string {
-  const raw = Array.isArray(item.text) ? item.text : [item.text];
-  return raw
-    .map((line) => {
-      const text = line == null ? "" : String(line).trim();
-      return item.limit && item.limit > 0 && text ? truncate(item, text, item.limit) : text;
-    })
+  return linesOf(item)
+    .map((text) => (item.limit && item.limit > 0 && text ? truncate(item, text, item.limit) : text))
     .join("\n");
+}
+
+/** The item's text before any truncation. */
+function fullText(item: SceneItem): string {
+  return linesOf(item).join("\n").trim();
+}
+
+/** Whether Vega cut the item's text to its limit. */
+function cut(item: SceneItem): boolean {
+  return Boolean(item.limit && item.limit > 0) && drawnText(item).trim() !== fullText(item);
+}
+
+function linesOf(item: SceneItem): string[] {
+  const raw = Array.isArray(item.text) ? item.text : [item.text];
+  return raw.map((line) => (line == null ? "" : String(line).trim()));
 }
 
 // vega-scenegraph's truncate(), on the same exact widths Vega measured with.

@@ -1,7 +1,7 @@
 // Contracts of the render stage.
 //
 // What a render leaves besides the SVG, for checks after it (the text
-// overlap tests, the annotation fit of the build, the linter to come): every
+// overlap tests, the annotation fit of the build, @charts/lint): every
 // text with its box and how it is set, and the scene: every drawn item of the
 // plot with its bounds and colours, the axes with their domains, the plot
 // area and the page colour. All coordinates are px of the SVG the object
@@ -32,6 +32,12 @@ export interface TextBox {
   opacity?: number;
   /** The Vega mark that drew it (`layer_2_marks`, `annotation_0_1_marks`); absent for the frame's text. */
   mark?: string;
+  /** Rotation in degrees, when the text is drawn at an angle (the box is then the rotated text's bounds). */
+  angle?: number;
+  /** The whole text, when Vega cut it to its `limit` with an ellipsis (`text` is what was drawn). */
+  full?: string;
+  /** The width in px Vega cut `full` to. */
+  limit?: number;
 }
 
 /** One drawn item of the plot: a bar, a band, a line, a point, a rule, a gridline. */
@@ -53,6 +59,10 @@ export interface SceneMark {
   strokeWidth?: number;
   /** Opacity times fill opacity (for a fill) or stroke opacity (for a stroke only), 0..1. */
   opacity: number;
+  /** Opacity times stroke opacity, 0..1, when the item has a stroke. */
+  strokeOpacity?: number;
+  /** A line or trail: the points it is drawn through, px, in order (`x1`..`y2` bound them). */
+  points?: Array<[number, number]>;
   /** The row the item draws, its own fields only (data marks). */
   datum?: Record<string, unknown>;
 }
@@ -65,6 +75,13 @@ export interface SceneAxis {
   scaleType: string;
   /** The scale's domain: [min, max] for a continuous scale, the categories for a band. */
   domain: unknown[];
+  /**
+   * Where the ends of the scale's range are drawn along the axis, px in the
+   * chart's coordinates (x for a bottom or top axis, y for a left or right
+   * one): a continuous scale draws domain[0] at range[0] and the last value
+   * of its domain at range[1].
+   */
+  range: [number, number];
   /** The labels drawn, in order. */
   labels: string[];
   /** The axis's accessible description, as written into the SVG (aria-label). */
@@ -85,6 +102,15 @@ export interface Scene {
   /** Every item drawn in the plot but text (see TextBox), guides included, in drawing order. */
   marks: SceneMark[];
   axes: SceneAxis[];
+  /** The scales of the top-level view (`x`, `y`, `color`...), with their type and domain. */
+  scales: SceneScale[];
+}
+
+/** A scale of the view: how a channel maps data (a `color` scale of type `ordinal` draws categories). */
+export interface SceneScale {
+  name: string;
+  type: string;
+  domain: unknown[];
 }
 
 /** An SVG with its size in CSS px, where its text is and what it draws. */

@@ -125,6 +125,12 @@ describe("frameChart", () => {
     expect(framed.scene.marks.length).toBe(plot.scene.marks.length);
     expect(framed.scene.marks[0]!.y1).toBe(plot.scene.marks[0]!.y1 + plotTop);
     expect(framed.scene.axes.map((a) => a.y1)).toEqual(plot.scene.axes.map((a) => a.y1 + plotTop));
+    // a vertical axis's range runs along y and moves with it; a horizontal one's runs along x and does not
+    const y = (scene: typeof plot.scene) => scene.axes.find((a) => a.orient === "left")!;
+    const x = (scene: typeof plot.scene) => scene.axes.find((a) => a.orient === "bottom")!;
+    expect(y(framed.scene).range).toEqual(y(plot.scene).range.map((v) => v + plotTop));
+    expect(x(framed.scene).range).toEqual(x(plot.scene).range);
+    expect(framed.scene.scales).toEqual(plot.scene.scales);
   });
 
   test("moves the byline below the source when they do not fit on one line", async () => {

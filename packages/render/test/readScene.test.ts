@@ -48,4 +48,47 @@ describe("readScene (through renderSvg)", () => {
     const text = (await renderSvg(layered as never)).boxes.find((b) => b.role === "mark" && b.text === "Russia")!;
     expect(text).toMatchObject({ mark: "annotation_0_0_marks", fontWeight: 600, fill: "#333333" });
   });
+
+  test("places each axis's range in the chart's coordinates, so a value can be found on it", async () => {
+    const { scene } = await renderSvg(barChart());
+    const x = scene.axes.find((a) => a.orient === "bottom")!;
+    const y = scene.axes.find((a) => a.orient === "left")!;
+    // zero of the value axis is where the bars start; the band axis spans the plot
+    const bars = scene.marks.filter((m) => m.role === "mark" && m.type === "rect");
+    for (const bar of bars) expect(bar.x1).toBeCloseTo(x.range[0], 5);
+    expect(x.range[1]).toBeCloseTo(scene.plot.x2, 5);
+    expect([...y.range].sort((a, b) => a - b)).toEqual([scene.plot.y1, scene.plot.y2]);
+    expect(scene.scales.map((s) => [s.name, s.type]).sort()).toEqual([["x", "linear"], ["y", "band"]]);
+  });
+
+  test("gives a line its points, an outlined mark its stroke's opacity, and a cut or turned text its whole text, limit and angle", async () => {
+    const spec = {
+      width: 200,
+      height: 100,
+      data: { values: [{ year: 2020, v: 4, name: "A very long name indeed" }, { year: 2021, v: 3, name: "B" }, { year: 2022, v: 5, name: "C" }] },
+      layer: [
+        { mark: { type: "line", strokeOpacity: 0.5 }, encoding: { x: { field: "year", type: "quantitative" }, y: { field: "v", type: "quantitative" } } },
+        { mark: { type: "point", filled: true, fillOpacity: 0.2, stroke: "#333333", strokeOpacity: 0.9 }, encoding: { x: { field: "year", type: "quantitative" }, y: { field: "v", type: "quantitative" } } },
+        { mark: { type: "text", limit: 40, angle: 30 }, encoding: { x: { field: "year", type: "quantitative" }, y: { field: "v", type: "quantitative" }, text: { field: "name" } } },
+      ],
+      config: { font: "Source Sans 3" },
+    };
+    const { scene, boxes } = await renderSvg(spec as never);
+    const line = scene.marks.find((m) => m.type === "line")!;
+    expect(line.points).toHaveLength(3);
+    // 2020 and 2022 are the ends of the x domain
+    const x = scene.axes.find((a) => a.orient === "bottom")!;
+    expect(x.domain).toEqual([2020, 2022]);
+    expect(line.points![0]![0]).toBeCloseTo(x.range[0], 5);
+    expect(line.points![2]![0]).toBeCloseTo(x.range[1], 5);
+    for (const [px, py] of line.points!) expect(px >= line.x1 && px <= line.x2 && py >= line.y1 && py <= line.y2).toBe(true);
+    expect(line.strokeOpacity).toBe(0.5);
+    const points = scene.marks.filter((m) => m.type === "symbol" && m.role === "mark");
+    expect(points.map((p) => [p.opacity, p.strokeOpacity])).toEqual([[0.2, 0.9], [0.2, 0.9], [0.2, 0.9]]);
+    const cut = boxes.find((b) => b.text.startsWith("A "))!;
+    expect(cut).toMatchObject({ full: "A very long name indeed", limit: 40, angle: 30 });
+    expect(cut.text.endsWith("\u2026")).toBe(true);
+    const whole = boxes.find((b) => b.text === "B")!;
+    expect(whole.full).toBeUndefined();
+  });
 });

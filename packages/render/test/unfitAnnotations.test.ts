@@ -4,7 +4,7 @@ import type { Scene, SceneMark, TextBox } from "../src/index.ts";
 
 const box = (text: string, x1: number, y1: number, x2: number, y2: number, mark?: string): TextBox => ({ text, x1, y1, x2, y2, role: mark ? "mark" : "axis-label", ...(mark ? { mark } : {}) });
 const band = (x1: number, x2: number, mark: string): SceneMark => ({ type: "rect", mark, role: "mark", x1, y1: 0, x2, y2: 300, fill: "#ebebeb", opacity: 1 });
-const scene = (marks: SceneMark[] = []): Scene => ({ background: "#ffffff", plot: { x1: 40, y1: 0, x2: 300, y2: 300 }, marks, axes: [] });
+const scene = (marks: SceneMark[] = []): Scene => ({ background: "#ffffff", plot: { x1: 40, y1: 0, x2: 300, y2: 300 }, marks, axes: [], scales: [] });
 const chart = (boxes: TextBox[], marks: SceneMark[] = []) => ({ boxes, scene: scene(marks), width: 320, height: 400 });
 
 describe("unfitAnnotations(chart)", () => {

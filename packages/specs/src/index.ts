@@ -14,6 +14,7 @@ export { atWidth, breakpointsOf, type AtWidth } from "./compile/atWidth.ts";
 export { deepMerge, mergeOverride } from "./compile/mergeOverride.ts";
 export { draftAlt } from "./compile/draftAlt.ts";
 export { checkAltNumbers } from "./compile/checkAltNumbers.ts";
+export { checkNumbers, numbersWithoutRows, type UnsupportedNumber } from "./compile/checkNumbers.ts";
 export { dataTable, type DataTable, type TableCell, type TableColumn } from "./compile/dataTable.ts";
 export { notesBelow } from "./compile/notesBelow.ts";
 export { fitAxes, WRAP_LABEL } from "./compile/fitAxes.ts";

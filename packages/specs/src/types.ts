@@ -71,6 +71,12 @@ export interface ChartDefinition {
    * notes only the reason (required then). Lines break at a gap either way.
    */
   gaps?: { mark?: boolean; label?: string | null; reason?: string };
+  /**
+   * What the linter (@charts/lint) makes of this chart: `waive` names rules the
+   * chart is exempt from, each with the reason the findings show,
+   * `{"bar-baseline": "index chart starting at 100"}`.
+   */
+  lint?: { waive?: Record<string, string> };
 }
 
 /** What a definition may change at one breakpoint. */

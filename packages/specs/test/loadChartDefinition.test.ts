@@ -100,6 +100,16 @@ describe("validateDefinition(json, file)", () => {
   });
 });
 
+describe("validateDefinition(json, file): lint", () => {
+  it("takes waivers of lint rules, each with a reason in words", () => {
+    const chart = { ...armsChart(), lint: { waive: { "bar-baseline": "index chart starting at 100" } } };
+    expect(validateDefinition(chart, F)).toEqual(chart);
+    expect(errorOf({ ...chart, lint: { waive: { "bar-baseline": " " } } })).toBe(`${F}, lint.waive.bar-baseline: ${message.invalid("the reason the rule is waived, in words", " ")}`);
+    expect(errorOf({ ...chart, lint: { waive: { "bar-baseline": true } } })).toBe(`${F}, lint.waive.bar-baseline: ${message.invalid("the reason the rule is waived, in words", true)}`);
+    expect(errorOf({ ...chart, lint: { waiver: {} } })).toMatch(new RegExp(`^${F}, lint.waiver: expected one of the properties waive`));
+  });
+});
+
 describe("loadChartDefinition(file)", () => {
   it("reads a definition whose slug matches its file name", async () => {
     const file = await write("russia-arms-to-vietnam.chart.json", armsChart());

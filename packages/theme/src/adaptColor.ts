@@ -44,7 +44,7 @@ export const GREY_CHROMA = 12;
  * The colour for the `to` page: a grey by invertColor; a colour with a hue
  * unchanged if it has `min` contrast with `to`, else moved along L* until it has.
  *
- * @example adaptColor("#B8B8B8", { from: "#ffffff", to: "#121212", min: 3 }) // a grey with 3:1 on the dark page
+ * @example adaptColor("#949494", { from: "#ffffff", to: "#121212", min: 3 }) // a grey with 3:1 on the dark page
  * @example adaptColor("#D55E00", { from: "#ffffff", to: "#121212", min: 3 }) // "#D55E00": 4.8:1 there already
  */
 export function adaptColor(color: string, options: InvertOptions): string {

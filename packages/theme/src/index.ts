@@ -34,4 +34,4 @@ export {
   type Lab,
   type Rgb,
 } from "./color.ts";
-export { sourceLine } from "./sourceLine.ts";
+export { sourceLine, sourceNames } from "./sourceLine.ts";

@@ -34,7 +34,8 @@ export const light: Theme = {
     // Okabe & Ito (2008): blue, vermilion, bluish green, reddish purple, orange, sky blue.
     categorical: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"],
     highlight: "#D55E00",
-    muted: "#B8B8B8",
+    // the lightest grey with 3:1 on white: context bars carry figures a reader needs to see (WCAG 1.4.11)
+    muted: "#949494",
     grid: "#E5E5E5",
     axis: "#8C8C8C",
     range: "#EBEBEB",

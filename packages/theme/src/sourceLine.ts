@@ -25,3 +25,11 @@ export function sourceLine(source: string, locale = "en-GB", count = 1): string 
   const [one, several] = LABELS[locale.slice(0, 2)] ?? LABELS.en!;
   return `${count > 1 ? several : one} ${source.trim()}`;
 }
+
+/**
+ * What a source line names, without its label (in any house locale).
+ * @example sourceNames("Sources: ISEAS; AFP") // "ISEAS; AFP"
+ */
+export function sourceNames(line: string): string {
+  return line.replace(LABELLED, "").trim();
+}

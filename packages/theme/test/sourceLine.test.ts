@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sourceLine } from "../src/index.ts";
+import { sourceLine, sourceNames } from "../src/index.ts";
 
 describe("sourceLine(source, locale, count)", () => {
   it("writes the source line in the chart's language", () => {
@@ -28,5 +28,14 @@ describe("sourceLine(source, locale, count)", () => {
     expect(sourceLine("Source: Desk", "fr-FR")).toBe("Source: Desk");
     expect(sourceLine("Nguồn: Tổng cục Thống kê")).toBe("Nguồn: Tổng cục Thống kê");
     expect(sourceLine("Quelle: Destatis", "de-DE")).toBe("Quelle: Destatis");
+  });
+});
+
+describe("sourceNames(line)", () => {
+  it("is what a source line names, without its label, in any house locale", () => {
+    expect(sourceNames("Sources: ISEAS; AFP")).toBe("ISEAS; AFP");
+    expect(sourceNames(sourceLine("Douanes", "fr-FR"))).toBe("Douanes");
+    expect(sourceNames(sourceLine(" ", "en-GB"))).toBe("");
+    expect(sourceNames("Nguồn: Tổng cục Thống kê")).toBe("Tổng cục Thống kê");
   });
 });

@@ -8,6 +8,7 @@ import { buildChart, DEFAULT_VARIANT, type BuiltChart } from "../build/buildChar
 import { datasetNames, loadInputs } from "../build/loadInputs.ts";
 import { display, LINKS_SETTING, loadConfig, parseSeed, type Config } from "../config.ts";
 import { verify, type Verification } from "./check.ts";
+import { lintBuilt } from "./lint.ts";
 
 /**
  * `charts` / `charts build`, the desk's main job:
@@ -17,6 +18,8 @@ import { verify, type Verification } from "./check.ts";
  *      dark; glyphs checked
  *   4. render  Vega-Lite -> Vega -> SVG -> PNG at 1x and 2x; annotations that do not fit at a width are
  *      drawn below the plot there (buildChart)
+ *      lint    every variant against the house rules (lintBuilt, @charts/lint): a lint error fails the chart
+ *      like any error; warnings are printed and counted in the summary
  *   5. publish everything that built, atomically, with the renderers' versions; failed charts keep their
  *      last good version; a damaged published release is published past, with a warning
  * A bad input fails only the charts that use it: a dataset the charts that draw or cite it, a sources.json
@@ -46,6 +49,7 @@ export async function build(options: { texts?: string; config?: string; out?: st
   const fontCache = new Map<string, string>();
   const charts: BuiltChart[] = [];
   const failed: FailedChart[] = [];
+  let lintWarnings = 0;
   for (const chart of inputs.charts) {
     const chartStart = performance.now();
     try {
@@ -64,12 +68,16 @@ export async function build(options: { texts?: string; config?: string; out?: st
         limits,
         render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, fontCache },
       });
+      // lint: a chart with a lint error throws here and is not handed to publish
+      const warnings = lintBuilt(built, { definition, file, datasets, sources: sourceRecord, settings: config.lint });
       charts.push(built);
       const main = built.variants.find((variant) => variant.name === DEFAULT_VARIANT)!;
       const widths = [...new Set(built.variants.map((variant) => variant.width))].join(", ");
       console.log(
         `✓ ${built.slug.padEnd(32)} ${main.width}×${main.height}  ${built.variants.length} variants (${widths} px, light and dark)  ${Math.round(performance.now() - chartStart)} ms`,
       );
+      for (const warning of warnings) console.warn(warning);
+      lintWarnings += warnings.length;
     } catch (error) {
       const text = error instanceof ChartsError ? error.message : String((error as Error).stack ?? error);
       failed.push({ slug: chart.slug, error: text });
@@ -100,7 +108,8 @@ export async function build(options: { texts?: string; config?: string; out?: st
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const names = failed.length ? ` (${failed.map((f) => f.slug).join(", ")})` : "";
   const also = unused.length ? `; ${[...new Set(unused.map((u) => u.what))].join(", ")} also failed, used by no chart` : "";
-  const summary = `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed${names}${also} in ${seconds} s -> ${display(config, config.out)}`;
+  const linted = lintWarnings ? `; ${lintWarnings} lint warning${lintWarnings === 1 ? "" : "s"}` : "";
+  const summary = `${charts.length} chart${charts.length === 1 ? "" : "s"} built, ${failed.length} failed${names}${also} in ${seconds} s -> ${display(config, config.out)}${linted}`;
   // A build that could not check its figures must not look like a normal one.
   console.log(verification ? summary : `${summary}. ${message.uncheckedBuild(display(config, config.texts))}`);
   if (failed.length || unused.length) process.exitCode = 1;

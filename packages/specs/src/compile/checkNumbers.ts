@@ -40,19 +40,39 @@ export function checkNumbers(
   file: string,
 ): void {
   const locale = checkLocale(definition.locale, { file, field: "locale" });
+  for (const [field, text] of textsOf(definition)) {
+    const [first] = numbersWithoutRows(text, datasets, sources, locale);
+    if (first) throw new ChartsError(first.message, { file, field });
+  }
+}
+
+/** A number in a chart's words that no row supports, as written, with the catalogue's message about it. */
+export interface UnsupportedNumber {
+  written: string;
+  message: string;
+}
+
+/**
+ * The numbers of `text` that no row of `datasets` gives, in order, judged as
+ * checkNumbers judges them (a year within the rows' span passes); the linter
+ * reads the words of a built chart through here, generated notes included.
+ *
+ * @example numbersWithoutRows("Up to $50m", [fees], sources, "en-GB") // [{ written: "$50m", message: ... }]
+ */
+export function numbersWithoutRows(
+  text: string,
+  datasets: Dataset[],
+  sources: Map<string, SourceInfo> | Record<string, SourceInfo>,
+  locale: Locale,
+): UnsupportedNumber[] {
   const cells = datasets.flatMap(cellsOf);
   const years = datasets.flatMap(yearsOf);
   const [first, last] = [Math.min(...years), Math.max(...years)];
-  for (const [field, text] of textsOf(definition)) {
-    for (const amount of unsupportedNumbers(text, cells, locale, sources)) {
-      const written = amount.text.trim();
-      if (isYear(amount)) {
-        if (amount.value >= first && amount.value <= last) continue;
-        throw new ChartsError(message.yearOutsideRows(written, first, last), { file, field });
-      }
-      throw new ChartsError(message.numberWithoutRow(written, datasets.map((d) => d.name)), { file, field });
-    }
-  }
+  return unsupportedNumbers(text, cells, locale, sources).flatMap((amount) => {
+    const written = amount.text.trim();
+    if (!isYear(amount)) return [{ written, message: message.numberWithoutRow(written, datasets.map((d) => d.name)) }];
+    return amount.value >= first && amount.value <= last ? [] : [{ written, message: message.yearOutsideRows(written, first, last) }];
+  });
 }
 
 /**

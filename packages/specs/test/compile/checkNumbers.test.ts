@@ -3,7 +3,7 @@ import type { Dataset } from "@charts/datasets";
 import { ChartsError, message } from "@charts/errors";
 import { LOCALES } from "@charts/numbers";
 import { formatValue } from "@charts/theme";
-import { checkNumbers } from "../../src/compile/checkNumbers.ts";
+import { checkNumbers, numbersWithoutRows } from "../../src/compile/checkNumbers.ts";
 import { armsChart } from "../fixtures/armsChart.ts";
 import { arms, cargo, sources, trade } from "../fixtures/datasets.ts";
 
@@ -82,5 +82,16 @@ describe("checkNumbers(definition, datasets, sources, file)", () => {
         }
       }
     }
+  });
+});
+
+describe("numbersWithoutRows(text, datasets, sources, locale)", () => {
+  it("lists every number no row gives, in order, with the message checkNumbers throws for the first", () => {
+    expect(numbersWithoutRows("From $1bn in 2014 to $72m in 2022, between 2015 and 2021", [arms], sources, "en-GB")).toEqual([]);
+    expect(numbersWithoutRows("Down to $82m in 2022; $5bn since 1995", [arms], sources, "en-GB")).toEqual([
+      { written: "$82m", message: message.numberWithoutRow("$82m", ["russia-arms-transfers"]) },
+      { written: "$5bn", message: message.numberWithoutRow("$5bn", ["russia-arms-transfers"]) },
+      { written: "1995", message: message.yearOutsideRows("1995", 2014, 2022) },
+    ]);
   });
 });
