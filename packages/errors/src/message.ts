@@ -692,6 +692,21 @@ export function twoContents(): string {
   return "two contents for one file name";
 }
 
+/** A shard's --out folder holds files that are not a staging folder's: it may be someone's, so it is not cleared. */
+export function notAStagingFolder(count: number): string {
+  return `expected an empty folder or one a shard build wrote (with staging.json) but found ${count} other file${count === 1 ? "" : "s"}; give an empty folder to --out`;
+}
+
+/** charts merge: a shard's staging.json is missing (the shard did not finish) or does not parse. */
+export function stagingUnreadable(reason: string): string {
+  return `cannot read the shard's staging.json (did its build finish?): ${reason}`;
+}
+
+/** A chart added to a release that was finished or given up (a bug of the caller). */
+export function releaseClosed(): string {
+  return "the release is finished or was given up: no chart can be added to it";
+}
+
 /** Two charts (chart + variant) would write the same stable file. */
 export function sharedFileName(name: string, owner: string): string {
   return `${name} would also be a file of chart ${owner}; rename the chart or the variant`;
