@@ -1,12 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { Ajv, type ValidateFunction } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
 import { schemaError } from "../schemaError.ts";
+import { vegaLiteValidator } from "../validators.ts";
 import type { Json } from "./plotShape.ts";
-
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
 
 /** The top-level spec kind in the Vega-Lite schema, from the keys a spec has. */
 function kindOf(spec: Json): string {
@@ -25,24 +20,11 @@ function kindOf(spec: Json): string {
 
 /**
  * A validator for one kind of top-level spec, from the schema Vega-Lite
- * ships. The schema is 2 MB: it is compiled on first use and kept. Checking
- * against the kind the spec claims to be (rather than the anyOf of all kinds)
- * keeps the error on the author's mistake, not on "layer is required".
+ * ships (validators.ts: compiled once, kept on disk with a cache folder).
+ * Checking against the kind the spec claims to be (rather than the anyOf of
+ * all kinds) keeps the error on the author's mistake, not on "layer is required".
  */
-function validatorFor(kind: string): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    if (!ajv) {
-      const require = createRequire(import.meta.url);
-      const schema = JSON.parse(readFileSync(require.resolve("vega-lite/vega-lite-schema.json"), "utf8"));
-      ajv = new Ajv({ verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
-      ajv.addSchema(schema, "vega-lite");
-    }
-    validate = ajv.compile({ $ref: `vega-lite#/definitions/${kind}` });
-    validators.set(kind, validate);
-  }
-  return validate;
-}
+const validatorFor = vegaLiteValidator;
 
 /**
  * Step 2: the definition's plot is Vega-Lite (less data, title and config);
