@@ -78,6 +78,8 @@ export interface Release {
   readonly dir: string;
   /** The published release's charts that check out, by slug: what the build may reuse (their `inputs`). */
   readonly published: ReadonlyMap<string, PublishedChart>;
+  /** The published release's manifest, as far as it checks out (previousRelease); undefined before the first publish. */
+  readonly previous: Manifest | undefined;
   /** Publishes a rendered chart; its bytes are written now and not kept. */
   add(chart: RenderedChart, inputs?: string): Promise<PublishedChart>;
   /** Publishes a chart of the published release again, unchanged (its files linked over), with this build's `inputs`. */
@@ -131,6 +133,7 @@ export async function openRelease(options: ReleaseOptions): Promise<Release> {
 
 class OpenRelease implements Release {
   readonly published: ReadonlyMap<string, PublishedChart>;
+  readonly previous: Manifest | undefined;
   private readonly now: string;
   private readonly baseUrl: string;
   private readonly sync: boolean;
@@ -150,14 +153,15 @@ class OpenRelease implements Release {
 
   readonly dir: string;
   private readonly outDir: string;
-  private readonly previous: Awaited<ReturnType<typeof previousRelease>>;
+  private readonly before: Awaited<ReturnType<typeof previousRelease>>;
   private readonly options: ReleaseOptions;
   private readonly unlock: () => Promise<void>;
 
   constructor(outDir: string, dir: string, previous: Awaited<ReturnType<typeof previousRelease>>, options: ReleaseOptions, unlock: () => Promise<void>) {
     this.outDir = outDir;
     this.dir = dir;
-    this.previous = previous;
+    this.before = previous;
+    this.previous = previous?.manifest;
     this.options = options;
     this.unlock = unlock;
     const trusted = previous?.manifest;
@@ -224,7 +228,7 @@ class OpenRelease implements Release {
 
   finish(): Promise<PublishResult> {
     return this.guard(async () => {
-      const { options, dir, outDir, previous } = this;
+      const { options, dir, outDir, before: previous } = this;
       const entries = [...this.entries].sort((a, b) => a.slug.localeCompare(b.slug));
       const failed = [...this.failedEntries].sort((a, b) => a.slug.localeCompare(b.slug));
       const manifest: Manifest = {

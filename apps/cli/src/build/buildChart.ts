@@ -44,8 +44,10 @@ export interface BuildContext {
   verification: Verification | undefined;
   /** What a bad input may not exceed (charts.config.json `limits`). */
   limits: Limits;
-  /** Render options: the datasets folder, links, seed, the run's font cache. */
+  /** Render options: the datasets folder, links, seed, the cache folder (font subsets). */
   render: RenderChartOptions;
+  /** Called with the milliseconds each step took (compile, render, rasterise), for the build's per-stage times. */
+  time?: (stage: "compile" | "render" | "rasterise", ms: number) => void;
 }
 
 /**
@@ -68,16 +70,24 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
   checkGlyphs(definition, resolveData(definition, datasets, file).dataset, file);
   const widths = breakpointsOf(definition, breakpoints);
   const main = widths.reduce((best, width) => (Math.abs(width - light.defaultWidth) < Math.abs(best - light.defaultWidth) ? width : best));
+  const timed = <T>(stage: "compile" | "render" | "rasterise", work: () => T): T => {
+    if (!context.time) return work();
+    const started = performance.now();
+    const result = work();
+    if (result instanceof Promise) return result.finally(() => context.time!(stage, performance.now() - started)) as T;
+    context.time(stage, performance.now() - started);
+    return result;
+  };
   const compile = (width: number, theme: Theme, below: number[], overflow = 0) =>
-    compileChart(definition, { file, datasets, sources, theme, width, below, breakpoints, limits, overflow });
+    timed("compile", () => compileChart(definition, { file, datasets, sources, theme, width, below, breakpoints, limits, overflow }));
   // the 2x PNG is the largest render: its pixels are checked against limits.plotPixels before Vega and sharp
   const render: RenderChartOptions = { ...context.render, limits, scale: 2 };
   const draw = (compiled: CompiledChart, theme: Theme, name: string) =>
-    renderChart(compiled.spec, { ...render, theme, name }).catch((error: unknown) => {
+    timed("render", () => renderChart(compiled.spec, { ...render, theme, name })).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
   const rasterise = async (drawn: Awaited<ReturnType<typeof renderChart>>, compiled: CompiledChart, below: number[]): Promise<BuiltVariant> => {
-    const [png, png2x] = await Promise.all([svgToPng(drawn.svg, 1, render), svgToPng(drawn.svg, 2, render)]).catch((error: unknown) => {
+    const [png, png2x] = await timed("rasterise", () => Promise.all([svgToPng(drawn.svg, 1, render), svgToPng(drawn.svg, 2, render)])).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
     return {

@@ -1,0 +1,37 @@
+// A render worker of the build (see pool.ts): vega, vega-lite, the fonts,
+// the theme and the validators are loaded once, when the worker starts, then
+// each job is one chart built with buildChart, all of it: compile, render,
+// rasterise. Font subsets and compiled validators come from the cache folder.
+import { parentPort, workerData } from "node:worker_threads";
+import { setupRenderer, tuneRasteriser } from "@charts/render";
+import { useValidatorCache } from "@charts/specs";
+import { buildChart } from "./buildChart.ts";
+import { toWire, type ChartJob, type ChartResult, type ChartStages } from "./chartJob.ts";
+
+const { cacheDir, threads } = workerData as { cacheDir: string; threads: number };
+useValidatorCache(cacheDir);
+tuneRasteriser({ threads });
+const ready = setupRenderer();
+
+parentPort!.on("message", async ({ id, job }: { id: number; job: ChartJob }) => {
+  let result: ChartResult;
+  try {
+    await ready;
+    const started = performance.now();
+    const stages: ChartStages = { compile: 0, render: 0, rasterise: 0 };
+    const chart = await buildChart(job.definition, {
+      file: job.file,
+      datasets: new Map(job.datasets.map((dataset) => [dataset.name, dataset])),
+      sources: job.sources,
+      breakpoints: job.breakpoints,
+      verification: job.sentences ? { verified: [], errors: [], failing: new Map(), sentences: job.sentences } : undefined,
+      limits: job.limits,
+      render: job.render,
+      time: (stage, ms) => (stages[stage] += ms),
+    });
+    result = { chart, stages, ms: performance.now() - started };
+  } catch (error) {
+    result = { error: toWire(error) };
+  }
+  parentPort!.postMessage({ id, result });
+});
