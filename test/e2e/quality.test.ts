@@ -25,7 +25,6 @@ async function buildStory(): Promise<BuiltChart[]> {
   await setupRenderer();
   const datasets = await loadDatasets(join(root, "datasets"), { root });
   const sources = Object.fromEntries(await loadSources(join(root, "datasets/sources.json"), { root }));
-  const fontCache = new Map<string, string>();
   const charts: BuiltChart[] = [];
   for (const { file, definition } of await loadChartDefinitions(join(root, "charts"))) {
     charts.push(
@@ -36,7 +35,7 @@ async function buildStory(): Promise<BuiltChart[]> {
         breakpoints: DEFAULT_BREAKPOINTS,
         verification: undefined,
         limits: DEFAULT_LIMITS,
-        render: { base: join(root, "datasets"), fontCache },
+        render: { base: join(root, "datasets") },
       }),
     );
   }

@@ -19,6 +19,8 @@ export const DEFAULT_VARIANT = "default";
  * drawn below the plot, Vega's warnings.
  */
 export interface BuiltVariant extends RenderedVariant {
+  png: Buffer;
+  png2x: Buffer;
   vegaLite: string;
   boxes: TextBox[];
   scene: Scene;

@@ -231,16 +231,16 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     stages.rasterise = workerStages.rasterise ?? 0;
 
     const seconds = ((performance.now() - options.started) / 1000).toFixed(1);
-    const names = failed.length ? ` (${failed.join(", ")})` : "";
+    const names = failed.length ? ` (${[...failed].sort().join(", ")})` : "";
     const also = unused.length ? `; ${[...new Set(unused.map((u) => u.what))].join(", ")} also failed, used by no chart` : "";
     const counted = built.length + reused.length;
     const where = shard ? `shard ${shard.index}/${shard.count} -> ${display(config, config.out)}` : display(config, config.out);
     const summary = `${counted} chart${counted === 1 ? "" : "s"} built, ${failed.length} failed${names}${also} in ${seconds} s -> ${where}`;
-    // A build that could not check its figures must not look like a normal one.
-    report.line(verification ? summary : `${summary}. ${message.uncheckedBuild(display(config, config.texts))}`);
     report.line(
       `${built.length} rendered, ${reused.length} reused on ${workers} worker${workers === 1 ? "" : "s"}; stages: ${formatStages(stages)} (compile, render and rasterise summed over the workers' charts)`,
     );
+    // The summary is the last line. A build that could not check its figures must not look like a normal one.
+    report.line(verification ? summary : `${summary}. ${message.uncheckedBuild(display(config, config.texts))}`);
     process.exitCode = exitCode;
   } catch (error) {
     report.stop();
