@@ -26,14 +26,23 @@ function kindOf(spec: Json): string {
  */
 const validatorFor = vegaLiteValidator;
 
+/** Plots found valid, by their JSON: a chart's light and dark variants (and widths without overrides) share one. */
+const validPlots = new Set<string>();
+
 /**
  * Step 2: the definition's plot is Vega-Lite (less data, title and config);
  * errors name its JSON path in the definition, e.g. `plot.encoding.y.type`.
+ * A plot already found valid in this process is not checked again.
  */
 export function validatePlot(plot: Json, file: string): void {
   const spec = { data: { values: [] }, ...plot };
+  const key = JSON.stringify(spec);
+  if (validPlots.has(key)) return;
   const validate = validatorFor(kindOf(spec));
   if (!validate(spec)) throw schemaError(validate.errors ?? [], spec, { file, prefix: ["plot"] });
+  // bounded: a long-lived process (a worker of a large build) keeps the last few thousand
+  if (validPlots.size > 5_000) validPlots.clear();
+  validPlots.add(key);
 }
 
 /**
