@@ -2,7 +2,13 @@
 // module and taking jobs as it frees up. A worker may hold two jobs at once,
 // so the CPU work of the next starts while the last one's rasterising (in
 // sharp's own threads) finishes. Jobs go and results come back as structured
-// clones; a worker that dies fails its jobs and is replaced.
+// clones; a worker that dies fails its jobs and is replaced. Workers start
+// with the first job (a build that renders nothing starts none) and stop
+// when asked, once they are idle: never terminated in the middle of loading
+// a native module.
+//
+// The worker module answers `{ id, job }` with `{ id, result }`, and
+// `{ close: true }` by exiting once its set-up is done.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
@@ -41,23 +47,32 @@ export class Pool<Job, Result> {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.perWorker = Math.max(1, options.perWorker ?? 2);
     this.workerData = options.workerData;
-    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
   /** Runs `job` on the next free worker; resolves with what it posts back. */
   run(job: Job): Promise<Result> {
     if (this.closed) return Promise.reject(new Error("the pool is closed"));
+    if (!this.slots.length) for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ id: this.next++, job, resolve, reject });
       this.dispatch();
     });
   }
 
-  /** Stops every worker once its jobs are done (pending ones are rejected). */
+  /** Stops every worker (jobs not started are rejected): each exits by itself once its set-up and jobs are done. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new Error("the pool was closed"));
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      this.slots.map(
+        ({ worker }) =>
+          new Promise<void>((done) => {
+            worker.once("exit", () => done());
+            worker.postMessage({ close: true });
+          }),
+      ),
+    );
   }
 
   private spawn(): Slot<Result> {

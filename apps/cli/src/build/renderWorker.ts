@@ -12,8 +12,18 @@ const { cacheDir, threads } = workerData as { cacheDir: string; threads: number 
 useValidatorCache(cacheDir);
 tuneRasteriser({ threads });
 const ready = setupRenderer();
+/** Jobs in hand, and what to do once there are none (a close that came while they ran). */
+let working = 0;
+let idle: (() => void) | undefined;
 
-parentPort!.on("message", async ({ id, job }: { id: number; job: ChartJob }) => {
+parentPort!.on("message", async ({ id, job, close }: { id: number; job: ChartJob; close?: true }) => {
+  if (close) {
+    // asked to stop: once set up (never in the middle of loading vega, sharp or harfbuzz) and with no job left
+    await ready.catch(() => {});
+    if (working) await new Promise<void>((resolve) => (idle = resolve));
+    process.exit(0);
+  }
+  working++;
   let result: ChartResult;
   try {
     await ready;
@@ -34,4 +44,5 @@ parentPort!.on("message", async ({ id, job }: { id: number; job: ChartJob }) => 
     result = { error: toWire(error) };
   }
   parentPort!.postMessage({ id, result });
+  if (--working === 0) idle?.();
 });
