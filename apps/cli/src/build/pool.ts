@@ -76,8 +76,7 @@ export class Pool<Job, Result> {
   }
 
   private spawn(): Slot<Result> {
-    const young = Number(process.env.CHARTS_YOUNG_MB) || 0;
-    const worker = new Worker(this.module, { workerData: this.workerData, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
+    const worker = new Worker(this.module, { workerData: this.workerData });
     const slot: Slot<Result> = { worker, busy: new Map() };
     worker.on("message", ({ id, result }: { id: number; result: Result }) => {
       const pending = slot.busy.get(id);

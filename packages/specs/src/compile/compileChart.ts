@@ -26,6 +26,9 @@ import { validate, validatePlot } from "./validate.ts";
 
 const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/** Definitions already checked (step 0), with the file and limits they were checked under. */
+const checked = new WeakMap<ChartDefinition, string>();
+
 /**
  * A chart definition, its dataset and the house theme -> one validated
  * Vega-Lite spec at one width, data inlined, ready for render. Every problem
@@ -63,8 +66,12 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  * @example compileChart(definition, { file: "charts/arms.chart.json", datasets, sources, theme: light })
  */
 export function compileChart(definition: ChartDefinition, options: CompileOptions): CompiledChart {
-  checkDepth(definition, { file: options.file }, options.limits);
-  validateDefinition(definition, options.file);
+  // a definition is checked once, however many widths and themes it is compiled at (the same object: the build's)
+  if (!checked.has(definition) || checked.get(definition) !== `${options.file}\0${JSON.stringify(options.limits ?? null)}`) {
+    checkDepth(definition, { file: options.file }, options.limits);
+    validateDefinition(definition, options.file);
+    checked.set(definition, `${options.file}\0${JSON.stringify(options.limits ?? null)}`);
+  }
   try {
     return compileAt(definition, options);
   } catch (error) {
