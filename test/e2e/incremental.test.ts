@@ -46,7 +46,7 @@ describe("pnpm charts, incremental", () => {
     for (const [stage, ms] of Object.entries(output.stages)) expect(ms, stage).toBeGreaterThanOrEqual(0);
     expect(output.stages.render).toBeGreaterThan(0);
     expect(cold.stdout).toMatch(new RegExp(`^${CHARTS} charts built, 0 failed in [\\d.]+ s -> dist/charts$`, "m"));
-    expect(cold.stdout).toMatch(new RegExp(`^${CHARTS} rendered, 0 reused on \\d+ workers?; stages: load \\d+ ms, check \\d+ ms, compile \\d+ ms, render \\d+ ms, rasterise \\d+ ms, publish \\d+ ms`, "m"));
+    expect(cold.stdout).toMatch(new RegExp(`^${CHARTS} rendered \\(\\d+ worker threads?\\), 0 reused; stages: load \\d+ ms, check \\d+ ms, compile \\d+ ms, render \\d+ ms, rasterise \\d+ ms, publish \\d+ ms`, "m"));
     // no progress bar escapes in a log
     expect(cold.stdout).not.toMatch(/\u001b\[/);
     for (const chart of manifest().charts) expect(chart.inputs).toMatch(/^[0-9a-f]{64}$/);

@@ -75,8 +75,9 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     };
   })();
 
-  // The workers start now and load vega, vega-lite, fonts and validators while this thread loads and checks.
-  // fontconfig reads the environment of the process, which only this thread can set (a worker's is a copy).
+  // The workers start with the first chart to render (a build that reuses every chart starts none), each
+  // loading vega, vega-lite, fonts and validators once. fontconfig reads the environment of the process,
+  // which only this thread can set (a worker's is a copy): it is pointed at the bundled fonts here.
   useProjectFonts();
   const workers = Math.max(1, Number(process.env.CHARTS_WORKERS) || availableParallelism());
   const pool = new Pool<ChartJob, ChartResult>(new URL("./renderWorker.ts", import.meta.url), {
@@ -237,7 +238,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     const where = shard ? `shard ${shard.index}/${shard.count} -> ${display(config, config.out)}` : display(config, config.out);
     const summary = `${counted} chart${counted === 1 ? "" : "s"} built, ${failed.length} failed${names}${also} in ${seconds} s -> ${where}`;
     report.line(
-      `${built.length} rendered, ${reused.length} reused on ${workers} worker${workers === 1 ? "" : "s"}; stages: ${formatStages(stages)} (compile, render and rasterise summed over the workers' charts)`,
+      `${built.length} rendered (${workers} worker thread${workers === 1 ? "" : "s"}), ${reused.length} reused; stages: ${formatStages(stages)} (compile, render and rasterise summed over the workers' charts)`,
     );
     // The summary is the last line. A build that could not check its figures must not look like a normal one.
     report.line(verification ? summary : `${summary}. ${message.uncheckedBuild(display(config, config.texts))}`);
