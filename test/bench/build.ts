@@ -5,7 +5,8 @@
 //   2. the same build again with nothing changed (warm no-op),
 //   3. one dataset figure changed, with the sentence quoting it, then built,
 //   4. the plain loop (plainLoop.ts) on the specs the cold build published,
-//   5. vega-cli on a seeded sample of the same specs.
+//      every variant of every chart (six outputs per chart: SVG + 1x + 2x PNG each),
+//   5. vega-cli on the outputs of a seeded sample of the charts.
 // Each is a child process measured by measure.ts. Returns every run's figures;
 // report.ts takes medians and prints them. Throws on a broken run (a build that
 // fails, a missing output), never on speed.
@@ -16,7 +17,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBuildOutput, type BuildOutput } from "./buildOutput.ts";
 import { measure, type Measurement } from "./measure.ts";
-import { writePlainSpecs } from "./plainSpecs.ts";
+import { writePlainSpecs, type PlainChart } from "./plainSpecs.ts";
 import { changeFigure, generateStory, random, type FigureChange } from "./story.ts";
 import { ensureVegaCli, runVegaCli } from "./vegaCli.ts";
 
@@ -26,7 +27,7 @@ export interface BuildBenchOptions {
   /** Story sizes, in charts (default 200 and 1000). */
   charts?: number[];
   seed?: number;
-  /** Charts vega-cli renders per run, a seeded sample (default 50; all when a story has fewer). */
+  /** Charts vega-cli renders per run (every variant of each), a seeded sample (default 10; all when a story has fewer). */
   vegaCliSample?: number;
   /** Runs per story size (default 2); the report gives medians. */
   runs?: number;
@@ -62,11 +63,13 @@ export interface BuildRun extends Figures {
 }
 
 export interface SizeRun {
+  /** Outputs (chart variants: SVG + 1x + 2x PNG) the cold build published, and the plain loop rendered. */
+  outputs: number;
   cold: BuildRun;
   warm: BuildRun;
   changed: BuildRun & { change: FigureChange; renderedItsChart: boolean };
-  plain: Figures & { output: BuildOutput };
-  vegaCli: Figures & { charts: number };
+  plain: Figures & { output: BuildOutput; outputs: number };
+  vegaCli: Figures & { charts: number; outputs: number };
 }
 
 export interface SizeResult {
@@ -88,7 +91,7 @@ export interface BuildBenchResult {
 export async function benchBuild(options: BuildBenchOptions = {}): Promise<BuildBenchResult> {
   const sizes = options.charts ?? [200, 1000];
   const seed = options.seed ?? 1;
-  const sample = options.vegaCliSample ?? 50;
+  const sample = options.vegaCliSample ?? 10;
   const runs = options.runs ?? 2;
   const log = options.log ?? (() => {});
   const startedAt = new Date();
@@ -102,7 +105,8 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
       const size: SizeResult = { charts, runs: [] };
       results.push(size);
       const specs = join(work, `specs-${charts}`);
-      let vegaCliSlugs: string[] = [];
+      let plainCharts: PlainChart[] = [];
+      let vegaCliCharts: PlainChart[] = [];
       for (let run = 1; run <= runs; run++) {
         const label = (subject: string) => `${charts} charts, run ${run}/${runs}: ${subject}`;
         const dir = join(work, `story-${charts}-${run}`);
@@ -127,10 +131,12 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
           throw new Error(`${label("cold build")}: printed ${cold.output.rendered.length} chart lines for ${charts} charts`);
         }
         if (run === 1) {
-          const slugs = writePlainSpecs(publishDir, specs);
-          if (slugs.length !== charts) throw new Error(`the cold build published ${slugs.length} of ${charts} charts`);
-          vegaCliSlugs = pick(slugs, Math.min(sample, charts), seed);
+          plainCharts = writePlainSpecs(publishDir, specs);
+          if (plainCharts.length !== charts) throw new Error(`the cold build published ${plainCharts.length} of ${charts} charts`);
+          const sampled = new Set(pick(plainCharts.map((chart) => chart.slug), Math.min(sample, charts), seed));
+          vegaCliCharts = plainCharts.filter((chart) => sampled.has(chart.slug));
         }
+        const outputs = plainCharts.flatMap((chart) => chart.outputs);
         const warm = await runBuild("warm no-op build");
         const change = changeFigure(story, Math.floor(charts / 2));
         const changedRun = await runBuild(`one dataset changed (${change.dataset})`);
@@ -140,25 +146,26 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
         const plainMeasured = await measure(
           process.execPath,
           ["--disable-warning=ExperimentalWarning", fileURLToPath(new URL("./plainLoop.ts", import.meta.url)), specs, plainOut],
-          { cwd: root, onLine: progress(label("plain loop"), charts, log) },
+          { cwd: root, onLine: progress(label("plain loop"), outputs.length, log, "outputs") },
         );
-        const plain = { ...figures(plainMeasured), output: parseBuildOutput(plainMeasured.stdout) };
-        expectOutputs(plainOut, story.slugs, "the plain loop");
+        const plain = { ...figures(plainMeasured), output: parseBuildOutput(plainMeasured.stdout), outputs: outputs.length };
+        expectOutputs(plainOut, outputs, "the plain loop");
         done(log, label("plain loop"), plain);
 
         const vegaCliOut = join(work, `vega-cli-${charts}-${run}`);
-        const vegaCliLabel = label(`vega-cli, ${vegaCliSlugs.length} charts`);
+        const vegaCliOutputs = vegaCliCharts.flatMap((chart) => chart.outputs);
+        const vegaCliLabel = label(`vega-cli, ${vegaCliCharts.length} charts`);
         let last = performance.now();
-        const vegaCliMeasured = await runVegaCli(specs, vegaCliOut, vegaCliSlugs, (count) => {
+        const vegaCliMeasured = await runVegaCli(specs, vegaCliOut, vegaCliOutputs, (count) => {
           if (performance.now() - last < 15_000) return;
           last = performance.now();
-          log(`  ${vegaCliLabel}: ${count}/${vegaCliSlugs.length}`);
+          log(`  ${vegaCliLabel}: ${count}/${vegaCliOutputs.length} outputs`);
         });
-        expectOutputs(vegaCliOut, vegaCliSlugs, "vega-cli");
-        const vegaCli = { ...figures(vegaCliMeasured), charts: vegaCliSlugs.length };
+        expectOutputs(vegaCliOut, vegaCliOutputs, "vega-cli");
+        const vegaCli = { ...figures(vegaCliMeasured), charts: vegaCliCharts.length, outputs: vegaCliOutputs.length };
         done(log, vegaCliLabel, vegaCli);
 
-        size.runs.push({ cold, warm, changed, plain, vegaCli });
+        size.runs.push({ outputs: outputs.length, cold, warm, changed, plain, vegaCli });
         if (!options.keep) for (const folder of [dir, plainOut, vegaCliOut]) rmSync(folder, { recursive: true, force: true });
       }
     }
@@ -227,9 +234,10 @@ function effect(before: Published, after: Published, output: BuildOutput): Build
   return { rendered: output.rendered.length, rewritten, changed };
 }
 
-function expectOutputs(dir: string, slugs: string[], who: string): void {
-  for (const slug of slugs) {
-    for (const name of [`${slug}.svg`, `${slug}.png`, `${slug}@2x.png`]) {
+/** Every output's SVG, 1x and 2x PNG is there and not empty. */
+function expectOutputs(dir: string, outputs: string[], who: string): void {
+  for (const output of outputs) {
+    for (const name of [`${output}.svg`, `${output}.png`, `${output}@2x.png`]) {
       let size = 0;
       try {
         size = statSync(join(dir, name)).size;
@@ -250,8 +258,8 @@ function pick(slugs: string[], count: number, seed: number): string[] {
   return shuffled.slice(0, count).sort();
 }
 
-/** A progress line every 15 s while a subject prints its chart lines. */
-function progress(label: string, charts: number, log: (line: string) => void): (line: string) => void {
+/** A progress line every 15 s while a subject prints its chart (or output) lines. */
+function progress(label: string, charts: number, log: (line: string) => void, unit = "charts"): (line: string) => void {
   const started = performance.now();
   let last = started;
   let count = 0;
@@ -261,7 +269,7 @@ function progress(label: string, charts: number, log: (line: string) => void): (
     const now = performance.now();
     if (now - last < 15_000) return;
     last = now;
-    log(`  ${label}: ${count}/${charts} charts after ${Math.round((now - started) / 1000)} s`);
+    log(`  ${label}: ${count}/${charts} ${unit} after ${Math.round((now - started) / 1000)} s`);
   };
 }
 

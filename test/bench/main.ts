@@ -13,6 +13,7 @@ import { benchServe } from "./serve.ts";
 
 const USAGE = `Usage: pnpm bench <command> [options]
   build   time the chart build against a plain vega-lite/vega/sharp loop and vega-cli
+  png     time and size the PNG encoder's settings on real chart variants (the choice of PNG_OPTIONS)
   serve   load the chart service and nginx side by side during rebuilds
 Each takes --help. Prints figures (not a timed test).
 `;
@@ -20,14 +21,23 @@ Each takes --help. Prints figures (not a timed test).
 const BUILD_USAGE = `Usage: pnpm bench build [--charts 200,1000] [--seed N] [--vega-cli-sample N] [--runs N] [--write FILE] [--json FILE] [--keep]
   --charts           story sizes, comma-separated (default 200,1000)
   --seed             seed of the synthetic story (default 1)
-  --vega-cli-sample  charts vega-cli renders per run, a seeded sample (default 50; all when fewer)
+  --vega-cli-sample  charts vega-cli renders per run, every variant of each, a seeded sample (default 10; all when fewer)
   --runs             runs per size, alternating the subjects; the report gives medians (default 2)
   --write            the Markdown file the run is added to (default BENCHMARKS.md)
   --json             also write the summary as JSON to this file
   --keep             keep the stories and outputs (in a temporary folder it names)
 Measures the project's cold, warm no-op and one-dataset-changed builds, a plain single-process
-vega-lite -> vega -> SVG -> sharp loop, and vega-cli (installed on demand into test/bench/vega-cli/).
+vega-lite -> vega -> SVG -> sharp loop, and vega-cli (installed on demand into test/bench/vega-cli/),
+per output: a chart variant's SVG, 1x and 2x PNG (every chart has six variants, all rendered by each).
 Prints figures and ratios against the targets; exits 1 only if a run broke, never on speed.
+`;
+
+const PNG_USAGE = `Usage: pnpm bench png [--charts N] [--seed N] [--tolerance PERCENT]
+  --charts      charts of the synthetic story whose variants are encoded (default 10: 60 variants)
+  --seed        seed of the story (default 1)
+  --tolerance   the bytes over level 9's the rule accepts, in % (default 10)
+Encodes every variant's SVG at 1x and 2x with sharp at zlib levels 9 to 5, with and without adaptive
+filtering, and prints CPU and bytes per image, and the level the rule picks against PNG_OPTIONS.
 `;
 
 const SERVE_USAGE = `Usage: pnpm bench serve [--seconds N] [--connections N] [--charts N] [--pause MS]
@@ -113,6 +123,19 @@ async function build(args: string[]): Promise<void> {
   if (typeof values.json === "string") writeFileSync(values.json, `${JSON.stringify(summary, null, 2)}\n`);
 }
 
+async function png(args: string[]): Promise<void> {
+  const values = parse(args, { charts: { type: "string" }, seed: { type: "string" }, tolerance: { type: "string" } }, PNG_USAGE);
+  const { benchPng, formatPng } = await import("./png.ts");
+  const tolerance = whole(values, "tolerance", 0, PNG_USAGE);
+  const result = await benchPng({
+    charts: whole(values, "charts", 1, PNG_USAGE),
+    seed: whole(values, "seed", 0, PNG_USAGE),
+    ...(tolerance === undefined ? {} : { tolerance: tolerance / 100 }),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(formatPng(result));
+}
+
 async function serve(args: string[]): Promise<void> {
   const values = parse(
     args,
@@ -141,9 +164,10 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === "build") await build(rest);
   else if (command === "serve") await serve(rest);
+  else if (command === "png") await png(rest);
   else if (command === undefined || command.startsWith("-")) {
     parse(process.argv.slice(2), {}, USAGE); // --help prints the usage; any other option is refused
-    throw new UsageError(`a command is needed: build or serve\n\n${USAGE}`);
+    throw new UsageError(`a command is needed: build, png or serve\n\n${USAGE}`);
   } else throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
 } catch (error) {
   if (error instanceof UsageError) {

@@ -1,5 +1,6 @@
-// The specs the plain loop and vega-cli render: each chart's compiled
-// Vega-Lite exactly as the build published it (`<slug>.vl.json`, data inline),
+// The specs the plain loop and vega-cli render: every variant's compiled
+// Vega-Lite exactly as the build published it (`<slug>.vl.json`,
+// `<slug>-320-dark.vl.json`..., data inline: six outputs per chart),
 // less what plain Vega cannot read: `usermeta` (the project's metadata,
 // which Vega ignores anyway), the project's `house` number format
 // (`formatType: "house"`, a Vega expression function registered by
@@ -9,17 +10,31 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Writes `<slug>.vl.json` for every chart the publish folder's manifest lists; returns the slugs. */
-export function writePlainSpecs(publishDir: string, specsDir: string): string[] {
+/** A chart and its outputs: one per variant, named by the variant's files (`chart-0001`, `chart-0001-320-dark`). */
+export interface PlainChart {
+  slug: string;
+  outputs: string[];
+}
+
+/**
+ * Writes `<output>.vl.json` for every variant of every chart the publish
+ * folder's manifest lists (the variant's published Vega-Lite); returns the
+ * charts with their outputs.
+ */
+export function writePlainSpecs(publishDir: string, specsDir: string): PlainChart[] {
   mkdirSync(specsDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(publishDir, "manifest.json"), "utf8")) as {
-    charts: Array<{ slug: string; vegaLite: { stable: string } }>;
+    charts: Array<{ slug: string; variants: Array<{ vegaLite: { stable: string } }> }>;
   };
-  for (const chart of manifest.charts) {
-    const spec = JSON.parse(readFileSync(join(publishDir, chart.vegaLite.stable), "utf8")) as Record<string, unknown>;
-    writeFileSync(join(specsDir, `${chart.slug}.vl.json`), `${JSON.stringify(plainSpec(spec))}\n`);
-  }
-  return manifest.charts.map((chart) => chart.slug);
+  return manifest.charts.map((chart) => {
+    const outputs = chart.variants.map(({ vegaLite }) => {
+      const spec = JSON.parse(readFileSync(join(publishDir, vegaLite.stable), "utf8")) as Record<string, unknown>;
+      const output = vegaLite.stable.slice(0, -".vl.json".length);
+      writeFileSync(join(specsDir, `${output}.vl.json`), `${JSON.stringify(plainSpec(spec))}\n`);
+      return output;
+    });
+    return { slug: chart.slug, outputs };
+  });
 }
 
 /** A published spec without usermeta, house formats replaced by d3 formats. */

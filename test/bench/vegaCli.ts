@@ -68,15 +68,16 @@ function installDebianPackages(log: (line: string) => void): void {
 }
 
 /**
- * Renders each `<slug>.vl.json` of `specsDir` into `outDir` with vega-cli, a
- * process per call: `vl2svg`, `vl2png` and `vl2png -s 2`. Returns the calls'
- * wall time (one after another), CPU time (summed) and largest peak RSS.
+ * Renders each `<output>.vl.json` of `specsDir` named in `outputs` (every
+ * variant of the sampled charts) into `outDir` with vega-cli, a process per
+ * call: `vl2svg`, `vl2png` and `vl2png -s 2`. Returns the calls' wall time
+ * (one after another), CPU time (summed) and largest peak RSS.
  */
 export async function runVegaCli(
   specsDir: string,
   outDir: string,
-  slugs: string[],
-  onChart?: (done: number) => void,
+  outputs: string[],
+  onOutput?: (done: number) => void,
 ): Promise<Measurement> {
   const total: Measurement = {
     wallMs: 0,
@@ -90,7 +91,7 @@ export async function runVegaCli(
     stderr: "",
   };
   mkdirSync(outDir, { recursive: true });
-  for (const [i, slug] of slugs.entries()) {
+  for (const [i, slug] of outputs.entries()) {
     const spec = join(specsDir, `${slug}.vl.json`);
     const calls = [
       [bin("vl2svg"), spec, join(outDir, `${slug}.svg`)],
@@ -110,7 +111,7 @@ export async function runVegaCli(
       total.processes += call.processes;
       total.stderr += call.stderr;
     }
-    onChart?.(i + 1);
+    onOutput?.(i + 1);
   }
   return total;
 }

@@ -44,25 +44,29 @@ describe("pnpm bench build (3 and 5 charts, vega-cli on 2, two runs)", () => {
     }
   });
 
-  it("measures every subject at every size: wall, CPU, CPU per chart, peak RSS", () => {
+  it("measures every subject at every size, per output (a variant's SVG, 1x and 2x PNG): wall, CPU, peak RSS", () => {
     expect(summary.sizes.map((size) => size.charts)).toEqual([3, 5]);
     for (const size of summary.sizes) {
+      // the warm build renders nothing, the one-dataset build one chart; each chart has six outputs
+      const charts = { cold: size.charts, warm: 0, changed: 1, plain: size.charts, vegaCli: 2 };
       for (const name of ["cold", "warm", "changed", "plain", "vegaCli"] as const) {
         const subject = size[name];
-        expect(subject.charts, name).toBe(name === "vegaCli" ? 2 : size.charts);
-        for (const figure of [subject.wallMs, subject.cpuMs, subject.cpuMsPerChart, subject.peakRssKb]) {
+        expect(subject.charts, name).toBe(charts[name]);
+        expect(subject.outputs, name).toBe(6 * charts[name]);
+        for (const figure of [subject.wallMs, subject.cpuMs, subject.peakRssKb, ...(subject.outputs ? [subject.cpuMsPerOutput] : [])]) {
           expect(Number.isFinite(figure) && figure > 0, `${size.charts} ${name}: ${figure}`).toBe(true);
         }
       }
       expect(size.stages.build.charts).toBeGreaterThan(0);
+      for (const stage of ["load", "check", "compile", "render", "rasterise", "publish"]) expect(size.stages.build[stage], stage).toBeGreaterThanOrEqual(0);
       expect(Object.keys(size.stages.plain)).toEqual(["compile", "svg", "png", "png2x", "write"]);
     }
   });
 
-  it("the one-dataset edit changes its chart only, and the no-op build changes none", () => {
+  it("the one-dataset edit renders and changes its chart only, and the no-op build renders and changes none", () => {
     for (const size of summary.sizes) {
-      expect(size.effects.warm).toMatchObject({ rendered: size.charts, changed: 0, rewritten: 0 });
-      // Today every chart is re-rendered; what the bench must get right is that its edit hit one chart.
+      expect(size.effects.warm).toMatchObject({ rendered: 0, changed: 0, rewritten: 0 });
+      expect(size.effects.changed.rendered).toBe(1);
       expect(size.effects.changed.changed).toBe(1);
       expect(size.effects.changed.rewritten).toBe(1);
       expect(size.effects.changed.renderedItsChart).toBe(true);
@@ -92,8 +96,10 @@ describe("pnpm bench build (3 and 5 charts, vega-cli on 2, two runs)", () => {
     const rows = report.split("\n").filter((line) => /^\| \d+ \| /.test(line));
     expect(rows).toHaveLength(10);
     for (const line of rows) {
-      const [, charts, , rendered, ...figures] = line.split("|").map((cell) => cell.trim());
-      for (const cell of [charts, rendered, ...figures.slice(0, 3), figures[3]!.split(" ")[0]]) expect(cell, line).toMatch(NUMBER);
+      const [, charts, subject, rendered, outputs, wall, cpu, perOutput, rss] = line.split("|").map((cell) => cell.trim());
+      for (const cell of [charts, rendered, outputs, wall, cpu, rss!.split(" ")[0]]) expect(cell, line).toMatch(NUMBER);
+      // CPU per output of what it rendered: none for the no-op build
+      expect(perOutput, line).toMatch(subject!.includes("warm no-op") ? /^–$/ : NUMBER);
     }
     const ratios = report.split("\n").filter((line) => / (met|\*\*NOT met\*\*) \|/.test(line));
     expect(ratios).toHaveLength(7);

@@ -16,11 +16,11 @@ export interface Run {
   stderr: string;
 }
 
-export function charts(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+export function charts(args: string[], env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      ["--disable-warning=ExperimentalWarning", join(root, "apps/cli/src/main.ts"), ...args],
+      ["--disable-warning=ExperimentalWarning", ...nodeArgs, join(root, "apps/cli/src/main.ts"), ...args],
       { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";

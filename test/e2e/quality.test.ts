@@ -29,7 +29,6 @@ async function buildStory(): Promise<Story> {
   await setupRenderer();
   const datasets = await loadDatasets(join(root, "datasets"), { root });
   const sources = Object.fromEntries(await loadSources(join(root, "datasets/sources.json"), { root }));
-  const fontCache = new Map<string, string>();
   const charts: Story = [];
   for (const { file, definition } of await loadChartDefinitions(join(root, "charts"))) {
     charts.push({
@@ -41,7 +40,7 @@ async function buildStory(): Promise<Story> {
         breakpoints: DEFAULT_BREAKPOINTS,
         verification: undefined,
         limits: DEFAULT_LIMITS,
-        render: { base: join(root, "datasets"), fontCache },
+        render: { base: join(root, "datasets") },
       })),
     });
   }

@@ -2,11 +2,11 @@
 // desk can move texts or output without touching code; the texts folder can be
 // overridden per run (--texts) or per machine (CHARTS_TEXTS).
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { parseJson } from "@charts/datasets";
+import { basename, dirname, join, resolve } from "node:path";
+// the light entry points: reading the config must not load the stages (a no-op build never does)
+import { parseJson } from "@charts/datasets/readJson";
 import { ChartsError, DEFAULT_LIMITS, displayPath, invalid, limitSetting, message, type Limits } from "@charts/errors";
-import { readLintSettings, type LintSettings } from "@charts/lint";
-import { DEFAULT_SEED, isSeed } from "@charts/render";
+import { DEFAULT_SEED, isSeed } from "@charts/render/seed";
 
 export const CONFIG_FILE = "charts.config.json";
 
@@ -18,6 +18,12 @@ export interface Config {
   sources: string;
   charts: string;
   out: string;
+  /**
+   * Where the build keeps what it can reuse: font subsets, compiled validators, the figure check of
+   * each dataset, the last build's fingerprint. Default beside the publish folder: `dist/.charts.cache`.
+   * Everything in it is keyed by the hash of what it was made from; deleting it only costs time.
+   */
+  cache: string;
   /** Prefix of file URLs in embed snippets: where the CMS fetches published files (default `/charts/`, the service's route). */
   baseUrl?: string;
   /** Whether charts may carry http(s) links on marks (`href`); `"allowLinks": false` refuses them. Default true. */
@@ -26,8 +32,12 @@ export interface Config {
   limits: Limits;
   /** The widths every chart is drawn at (a definition's `breakpoints` or `width` replace them), narrowest first. */
   breakpoints: number[];
-  /** Every lint rule's severity and thresholds (`lint` in the file, each rule optional): @charts/lint's defaults, changed. */
-  lint: LintSettings;
+  /**
+   * `lint` as the file writes it (each rule optional), and the file: read into every rule's severity and
+   * thresholds by lintSettings (build/lintSettings.ts) where charts are linted, so reading the config does
+   * not load the linter's rules (a no-op build never does).
+   */
+  lint: { value: unknown; file: string };
 }
 
 /** The desk's breakpoints when charts.config.json names none: a phone, an article column, a wide page. */
@@ -59,6 +69,7 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
     if (typeof value !== "string" || value === "") throw invalid({ file, field: key }, message.expectedFolderPath(), value);
     config[key] = resolve(root, value);
   }
+  if (json.cache !== undefined && (typeof json.cache !== "string" || json.cache === "")) throw invalid({ file, field: "cache" }, message.expectedFolderPath(), json.cache);
   if (json.baseUrl !== undefined) {
     if (typeof json.baseUrl !== "string" || !json.baseUrl.endsWith("/")) throw invalid({ file, field: "baseUrl" }, message.expectedBaseUrl(), json.baseUrl);
     config.baseUrl = json.baseUrl;
@@ -67,10 +78,11 @@ export function loadConfig(options: { start?: string; file?: string; texts?: str
   config.allowLinks = json.allowLinks !== false;
   config.limits = readLimits(json.limits, file);
   config.breakpoints = readBreakpoints(json.breakpoints, file);
-  config.lint = readLintSettings(json.lint, file);
+  config.lint = { value: json.lint, file };
   const texts = options.texts ?? process.env.CHARTS_TEXTS;
   if (texts) config.texts = resolve(texts);
   if (options.out) config.out = resolve(options.out);
+  config.cache = typeof json.cache === "string" ? resolve(root, json.cache) : join(dirname(config.out), `.${basename(config.out)}.cache`);
   return config;
 }
 
@@ -122,4 +134,37 @@ export function parseSeed(value: string | undefined): number {
   const seed = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!isSeed(seed)) throw new ChartsError(message.seed(value), { field: "--seed" });
   return seed;
+}
+
+/** One part of a build split across machines: shard `index` of `count`, from 1. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `--shard I/N`: the I-th of N parts, 1 <= I <= N. */
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !(count >= 1) || !(index >= 1) || index > count) throw invalid({ field: "--shard" }, message.expectedShard(), value);
+  return { index, count };
+}
+
+/**
+ * The clock of the manifest's dates: `--now` (an ISO date and time), else
+ * SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention),
+ * else undefined (the real clock). Two builds with the same clock and inputs
+ * publish byte-identical releases.
+ */
+export function parseNow(value: string | undefined): Date | undefined {
+  if (value !== undefined) {
+    const date = new Date(value);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) throw invalid({ field: "--now" }, message.expectedNow(), value);
+    return date;
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return undefined;
+  if (!/^\d+$/.test(epoch)) throw invalid({ field: "SOURCE_DATE_EPOCH" }, message.expectedEpoch(), epoch);
+  return new Date(Number(epoch) * 1000);
 }

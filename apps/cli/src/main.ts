@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // The `charts` command. Each subcommand is one file under commands/; this file
 // only wires options to them and turns errors into a message and an exit code.
-process.env.TZ = "UTC"; // before any Date is made: output must not depend on the machine's zone
+import { enableCompileCache } from "node:module";
+import { availableParallelism } from "node:os";
 
-import { CommanderError } from "commander";
-import { program } from "./program.ts";
-import { report } from "./report.ts";
+process.env.TZ = "UTC"; // before any Date is made: output must not depend on the machine's zone
+// Node.js keeps the compiled code of the modules it loads (its own cache in the temp folder, keyed by
+// content), so a second run skips parsing and type-stripping; the render workers inherit it.
+enableCompileCache?.();
+// sharp runs in libuv's thread pool, shared by the render workers: one thread per core (libuv's default is 4).
+process.env.UV_THREADPOOL_SIZE ??= String(availableParallelism());
+
+const { CommanderError } = await import("commander");
+const { program } = await import("./program.ts");
+const { report } = await import("./report.ts");
 
 try {
   await program().parseAsync(process.argv);

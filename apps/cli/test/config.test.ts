@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ChartsError, DEFAULT_LIMITS, message } from "@charts/errors";
 import { DEFAULT_SETTINGS } from "@charts/lint";
 import { DEFAULT_SEED } from "@charts/render";
-import { display, loadConfig, parseSeed } from "../src/config.ts";
+import { display, loadConfig, parseNow, parseSeed, parseShard } from "../src/config.ts";
+import { lintSettings } from "../src/build/lintSettings.ts";
 
 function project(config: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), "charts-config-"));
@@ -65,12 +66,14 @@ describe("loadConfig(options)", () => {
 });
 
 describe("lint", () => {
-  it("takes every rule at its default, changed by the file's `lint`, and names a bad key", () => {
-    expect(loadConfig({ start: project(valid) }).lint).toEqual(DEFAULT_SETTINGS);
-    const lint = loadConfig({ start: project({ ...valid, lint: { "dual-axis": "error", "text-size": { min: 11 } } }) }).lint;
+  it("takes every rule at its default, changed by the file's `lint`, and names a bad key (read by lintSettings, not by loadConfig)", () => {
+    expect(lintSettings(loadConfig({ start: project(valid) }))).toEqual(DEFAULT_SETTINGS);
+    const lint = lintSettings(loadConfig({ start: project({ ...valid, lint: { "dual-axis": "error", "text-size": { min: 11 } } }) }));
     expect([lint["dual-axis"]!.severity, lint["text-size"]!.options.min, lint["text-contrast"]]).toEqual(["error", 11, DEFAULT_SETTINGS["text-contrast"]]);
     const root = project({ ...valid, lint: { "dual-axes": "error" } });
-    expect(() => loadConfig({ start: root })).toThrow(`${join(root, "charts.config.json")}, lint.dual-axes: expected one of the lint rules`);
+    // loading the config leaves the linter's rules unloaded: the bad key is found where charts are linted
+    const config = loadConfig({ start: root });
+    expect(() => lintSettings(config)).toThrow(`${join(root, "charts.config.json")}, lint.dual-axes: expected one of the lint rules`);
   });
 
 });
@@ -117,5 +120,48 @@ describe("limits", () => {
     const root = mkdtempSync(join(tmpdir(), "charts-config-"));
     writeFileSync(join(root, "charts.config.json"), '{"texts": "a", "texts": "b"}');
     expect(() => loadConfig({ start: root })).toThrow(new ChartsError(message.duplicateKey("texts"), { file: join(root, "charts.config.json"), field: "texts" }));
+  });
+});
+
+describe("parseShard(value)", () => {
+  it("reads I/N, the I-th of N parts, and refuses anything else with the value received", () => {
+    expect(parseShard("2/4")).toEqual({ index: 2, count: 4 });
+    expect(parseShard("1/1")).toEqual({ index: 1, count: 1 });
+    for (const bad of ["0/4", "5/4", "2", "a/b", "2/0", "-1/3"]) {
+      expect(() => parseShard(bad)).toThrow(new ChartsError(message.invalid(message.expectedShard(), bad), { field: "--shard" }).message);
+    }
+  });
+});
+
+describe("parseNow(value)", () => {
+  const saved = process.env.SOURCE_DATE_EPOCH;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = saved;
+  });
+
+  it("takes --now, else SOURCE_DATE_EPOCH, else the real clock (undefined)", () => {
+    delete process.env.SOURCE_DATE_EPOCH;
+    expect(parseNow(undefined)).toBeUndefined();
+    expect(parseNow("2024-06-20T08:00:00Z")!.toISOString()).toBe("2024-06-20T08:00:00.000Z");
+    process.env.SOURCE_DATE_EPOCH = "1718870400";
+    expect(parseNow(undefined)!.toISOString()).toBe("2024-06-20T08:00:00.000Z");
+    expect(parseNow("2024-06-21T00:00:00Z")!.toISOString()).toBe("2024-06-21T00:00:00.000Z");
+  });
+
+  it("refuses a date that is not an ISO date and time, and an epoch that is not whole seconds", () => {
+    expect(() => parseNow("yesterday")).toThrow(`--now: ${message.invalid(message.expectedNow(), "yesterday")}`);
+    expect(() => parseNow("2024-06-20")).toThrow(`--now: ${message.invalid(message.expectedNow(), "2024-06-20")}`);
+    process.env.SOURCE_DATE_EPOCH = "soon";
+    expect(() => parseNow(undefined)).toThrow(`SOURCE_DATE_EPOCH: ${message.invalid(message.expectedEpoch(), "soon")}`);
+  });
+});
+
+describe("the cache folder", () => {
+  it("is beside the publish folder by default, or where charts.config.json's cache says", () => {
+    expect(loadConfig({ file: join(project(valid), "charts.config.json") }).cache).toMatch(/\/dist\/\.charts\.cache$/);
+    const root = project({ ...valid, cache: "tmp/cache" });
+    expect(loadConfig({ file: join(root, "charts.config.json") }).cache).toBe(join(root, "tmp/cache"));
+    expect(() => loadConfig({ file: join(project({ ...valid, cache: 3 }), "charts.config.json") })).toThrow(`cache: ${message.invalid(message.expectedFolderPath(), 3)}`);
   });
 });

@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { program } from "../src/program.ts";
 
 describe("program()", () => {
-  it("has the build (default), check, lint, extract and render commands, each with its options", () => {
+  it("has the build (default), check, lint, extract, merge and render commands, each with its options", () => {
     const cli = program();
     const commands = Object.fromEntries(cli.commands.map((c) => [c.name(), c.options.map((o) => o.long)]));
-    expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "lint", "render"]);
-    expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked", "--seed"]);
+    expect(Object.keys(commands).sort()).toEqual(["build", "check", "extract", "lint", "merge", "render"]);
+    expect(commands.build).toEqual(["--texts", "--config", "--out", "--allow-unchecked", "--seed", "--force", "--shard", "--now"]);
     expect(commands.check).toEqual(["--texts", "--config"]);
     expect(commands.lint).toEqual(["--config", "--json", "--seed"]);
     expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
-    expect(commands.render).toEqual(["--out", "--scale", "--base", "--seed", "--no-links", "--config"]);
+    expect(commands.merge).toEqual(["--out", "--config", "--now"]);
+    expect(commands.render).toEqual(["--out", "--format", "--scale", "--base", "--seed", "--no-links", "--config"]);
   });
 
   it("lists every command's options in the top-level --help", () => {

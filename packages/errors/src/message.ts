@@ -827,6 +827,21 @@ export function twoContents(): string {
   return "two contents for one file name";
 }
 
+/** A shard's --out folder holds files that are not a staging folder's: it may be someone's, so it is not cleared. */
+export function notAStagingFolder(count: number): string {
+  return `expected an empty folder or one a shard build wrote (with staging.json) but found ${count} other file${count === 1 ? "" : "s"}; give an empty folder to --out`;
+}
+
+/** charts merge: a shard's staging.json is missing (the shard did not finish) or does not parse. */
+export function stagingUnreadable(reason: string): string {
+  return `cannot read the shard's staging.json (did its build finish?): ${reason}`;
+}
+
+/** A chart added to a release that was finished or given up (a bug of the caller). */
+export function releaseClosed(): string {
+  return "the release is finished or was given up: no chart can be added to it";
+}
+
 /** Two charts (chart + variant) would write the same stable file. */
 export function sharedFileName(name: string, owner: string): string {
   return `${name} would also be a file of chart ${owner}; rename the chart or the variant`;
@@ -913,6 +928,51 @@ export function expectedRenderScale(): string {
 /** An option given to a command it does not apply to, or in a combination that ignores it (the option is the place). */
 export function optionDoesNotApply(why: string): string {
   return `does not apply here: ${why}`;
+}
+
+/** --shard of the build. */
+export function expectedShard(): string {
+  return "a part such as 2/4: a whole number from 1 up to the number of parts, a slash, the number of parts";
+}
+
+/** --now of the build and of charts merge. */
+export function expectedNow(): string {
+  return "an ISO date and time such as 2024-06-20T08:00:00Z";
+}
+
+/** SOURCE_DATE_EPOCH, the clock of reproducible builds. */
+export function expectedEpoch(): string {
+  return "whole seconds since 1970-01-01 UTC, such as 1718870400";
+}
+
+/** The line of a build that found nothing to do. */
+export function nothingChanged(charts: number, release: string): string {
+  return `nothing changed since the last build: ${charts} chart${charts === 1 ? "" : "s"} as published in ${release}; nothing rendered, nothing published (--force rebuilds every chart)`;
+}
+
+/** The line of a build whose every chart was as published: the release is not replaced. */
+export function noChartChanged(charts: number): string {
+  return `no chart changed: all ${charts} as published; nothing published (--force rebuilds every chart)`;
+}
+
+/** charts merge: shards that were not built by the same tool, renderers or settings cannot make one release. */
+export function shardsDisagree(what: string, first: string, other: string): string {
+  return `expected every shard to have the same ${what} (a build split across machines must run one tool with one config) but found ${first} and ${other}`;
+}
+
+/** charts merge: the shards do not make up one build (parts missing or repeated). */
+export function shardsIncomplete(found: readonly string[], count: number): string {
+  return `expected the ${count} parts of one build, each once, but found ${found.join(", ")}`;
+}
+
+/** charts render with several specs or a folder: -o names a folder. */
+export function expectedOutputFolder(): string {
+  return "a folder for the outputs of several specs (an existing folder, or a path without .svg or .png)";
+}
+
+/** charts render --format. */
+export function expectedFormat(): string {
+  return "svg or png";
 }
 
 /** The closing line of a build that could not check its figures against the texts. */

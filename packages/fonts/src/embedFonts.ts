@@ -1,11 +1,11 @@
 /// <reference path="./subset-font.d.ts" />
 // An SVG shown through <img> is sandboxed: it cannot load or use the page's
-// fonts. So the faces it draws with travel inside it, subset to the characters
-// it draws, as WOFF2 data URIs.
-import { readFile } from "node:fs/promises";
-import subsetFont from "subset-font";
+// fonts. So the faces it draws with travel inside it, subset to the blocks of
+// the characters it draws (subsetText), as WOFF2 data URIs.
 import { ChartsError } from "@charts/errors";
 import { faceFor, fontFaces, type FontFace } from "./fontFaces.ts";
+import { fontSubset } from "./fontSubset.ts";
+import { subsetText } from "./subsetBlocks.ts";
 
 interface FontState {
   family?: string;
@@ -86,26 +86,32 @@ export function textByFace(svg: string): Map<FontFace, Set<string>> {
 
 const STYLE_ID = "charts-fonts";
 
+export interface EmbedOptions {
+  /** A folder where subsets are kept across runs (fontSubset); without one they are kept for this process only. */
+  cacheDir?: string;
+}
+
 /**
  * Returns `svg` with a `<style>` in its `<defs>` declaring, for each bundled
  * face the SVG draws text in, an @font-face whose source is a WOFF2 subset of
- * that face (only the characters drawn) as a data URI. Idempotent: an SVG
- * already embedded is returned unchanged.
+ * that face as a data URI: the whole Unicode blocks of the characters drawn
+ * (subsetText), so charts share subsets and each is made once. The bytes
+ * depend on this SVG's characters only. Idempotent: an SVG already embedded
+ * is returned unchanged.
  *
  * @example await embedFonts(plotSvg) // "<svg ...><defs><style id="charts-fonts">@font-face{...}</style>..."
  */
-export async function embedFonts(svg: string): Promise<string> {
+export async function embedFonts(svg: string, options: EmbedOptions = {}): Promise<string> {
   if (svg.includes(`id="${STYLE_ID}"`)) return svg;
   const open = /<svg\b(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(svg);
   if (!open) throw new ChartsError(`expected an SVG document but received text starting ${JSON.stringify(svg.slice(0, 40))}`);
   const used = [...textByFace(svg)].sort(([a], [b]) => fontFaces.indexOf(a) - fontFaces.indexOf(b));
   const rules: string[] = [];
-  for (const [face, chars] of used) {
-    const text = [...chars].sort().join("");
-    const woff2 = await subsetFont(await readFile(face.file), text, { targetFormat: "woff2" });
+  const subsets = await Promise.all(used.map(([face, chars]) => fontSubset(face, subsetText(chars), options.cacheDir)));
+  for (const [i, [face]] of used.entries()) {
     rules.push(
       `@font-face{font-family:'${face.family}';font-weight:${face.weight};font-style:${face.style};` +
-        `src:url(data:font/woff2;base64,${Buffer.from(woff2).toString("base64")}) format('woff2')}`,
+        `src:url(data:font/woff2;base64,${subsets[i]}) format('woff2')}`,
     );
   }
   if (!rules.length) return svg;

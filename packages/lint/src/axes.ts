@@ -1,7 +1,7 @@
 // The axes of a variant as the rules read them: which labels belong to which
 // axis, whether its scale is continuous, where a value is drawn on it.
 import type { SceneAxis, SceneMark, TextBox } from "@charts/render";
-import type { Box } from "./overlap.ts";
+import type { Box } from "@charts/render";
 
 const CONTINUOUS = new Set(["linear", "log", "pow", "sqrt", "symlog", "time", "utc"]);
 

@@ -3,7 +3,7 @@
 // each with its opacity, as a browser blends them (in sRGB).
 import { color } from "d3-color";
 import type { Scene, SceneMark } from "@charts/render";
-import { inside, type Box } from "./overlap.ts";
+import { inside, type Box } from "@charts/render";
 
 /**
  * A CSS colour as `#rrggbb`, or undefined for none or one that does not parse

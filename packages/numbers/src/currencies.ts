@@ -8,6 +8,7 @@
 // - vi-VN writes the ISO code after the number, as the Vietnamese press
 //   does ("3,6 tỷ USD"), and the dong as "đồng".
 import { LOCALES, languageOf, localesOf, type Language, type Locale } from "./locales.ts";
+import { numberFormat } from "./numberFormat.ts";
 
 /** Every currency code Intl supports: the current ISO 4217 list of the ICU in use. */
 export const CURRENCIES: readonly string[] = Intl.supportedValuesOf("currency");
@@ -41,7 +42,7 @@ export interface CurrencyStyle {
 }
 
 function signOf(code: string, locale: Locale, display: "symbol" | "narrowSymbol" | "code"): { sign: string; before: boolean; space: string } {
-  const parts = new Intl.NumberFormat(locale, { style: "currency", currency: code, currencyDisplay: display }).formatToParts(1);
+  const parts = numberFormat(locale, { style: "currency", currency: code, currencyDisplay: display }).formatToParts(1);
   const at = parts.findIndex((part) => part.type === "currency");
   const numeric = parts.flatMap((part, i) => (["integer", "group", "decimal", "fraction"].includes(part.type) ? [i] : []));
   const before = at < numeric[0]!;
@@ -119,7 +120,7 @@ function indexOf(language: Language): Index {
       const name = display.of(code);
       if (name && name !== code) names.set(name.toLocaleLowerCase(language), code);
       for (const count of [1, 2]) {
-        const parts = new Intl.NumberFormat(locale, { style: "currency", currency: code, currencyDisplay: "name" }).formatToParts(count);
+        const parts = numberFormat(locale, { style: "currency", currency: code, currencyDisplay: "name" }).formatToParts(count);
         const plural = parts.find((part) => part.type === "currency")?.value;
         if (plural && plural !== code) names.set(plural.toLocaleLowerCase(language), code);
       }

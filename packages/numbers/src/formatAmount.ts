@@ -3,6 +3,7 @@ import { HOUSE, type HouseStyle, type Tier } from "./house.ts";
 import { languageOf, type Locale } from "./locales.ts";
 import { decimalsFor, rounded } from "./round.ts";
 import type { Unit } from "./units.ts";
+import { numberFormat } from "./numberFormat.ts";
 
 const MINUS = "\u2212";
 const NBSP = "\u00a0";
@@ -45,11 +46,11 @@ export function formatAmount(value: number, unit: Unit, locale: Locale, format: 
       break;
     case "rank":
       // Ranks are whole numbers; an axis tick between two ranks gets no label.
-      text = Number.isInteger(value) ? house.ordinal(value, new Intl.NumberFormat(locale).format(value)) : "";
+      text = Number.isInteger(value) ? house.ordinal(value, numberFormat(locale).format(value)) : "";
       break;
     case "year":
       text = signed(value, (abs) =>
-        new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: precision ?? 1, minimumFractionDigits: precision ?? 0 }).format(abs),
+        numberFormat(locale, { useGrouping: false, maximumFractionDigits: precision ?? 1, minimumFractionDigits: precision ?? 0 }).format(abs),
       );
       break;
   }
@@ -65,11 +66,11 @@ function signed(value: number, write: (abs: number) => string): string {
 function number(abs: number, locale: Locale, precision: number | undefined): string {
   const decimals = decimalsFor(abs, precision);
   const options = precision === undefined ? { maximumFractionDigits: decimals } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return new Intl.NumberFormat(locale, options).format(abs);
+  return numberFormat(locale, options).format(abs);
 }
 
 function percent(n: string, locale: Locale): string {
-  const parts = new Intl.NumberFormat(locale, { style: "percent" }).formatToParts(0.19);
+  const parts = numberFormat(locale, { style: "percent" }).formatToParts(0.19);
   const space = parts.find((part) => part.type === "literal")?.value ?? "";
   return `${n}${space && (HOUSE[locale].signBefore ?? space)}%`;
 }

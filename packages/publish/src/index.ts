@@ -4,10 +4,17 @@
 // release at a time.
 //
 //   previousRelease   what the folder points at now, as far as it checks out
-//   publish           prepare the new release, swap, prune
+//   openRelease       a release published as the build goes: add / reuse / addOutput / fail, then finish
+//                     (manifest, swap, prune); memory flat in the number of charts
+//   prepareChart      a rendered chart -> its files and the history-free part of its entry (ChartOutput)
+//   staging           a shard's charts on disk (charts --shard), merged into one release (charts merge)
+//   publish           a build held in memory: openRelease with every chart, then finish
 //   pruneReleases     remove unfinished and old releases (keep, grace period)
 //   verifyRelease     check a release's files against its manifest
-export { publish, type PublishOptions, type PublishResult, type PublishStep } from "./publish.ts";
+export { publish, type PublishOptions } from "./publish.ts";
+export { openRelease, type Release, type ReleaseOptions, type PublishResult, type PublishStep } from "./openRelease.ts";
+export { prepareChart, outputOf, withHistory } from "./prepareChart.ts";
+export { openStaging, readStaging, STAGING, type OpenStaging, type Staging, type StagingOptions } from "./staging.ts";
 export { previousRelease, type PreviousRelease } from "./previousRelease.ts";
 export { pruneReleases, type PruneOptions } from "./pruneReleases.ts";
 export { embedSnippet, escapeHtml, type EmbedInput } from "./embedSnippet.ts";

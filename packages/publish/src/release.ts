@@ -103,8 +103,8 @@ export function chartFiles(chart: PublishedChart): Map<string, PublishedFile> {
   return files;
 }
 
-/** The files of a chart's current version. */
-export function currentFiles(chart: PublishedChart): PublishedFile[] {
+/** The files of a chart's current version (of a published entry, or of a build's output). */
+export function currentFiles(chart: Pick<PublishedChart, "variants" | "vegaLite" | "embed" | "table">): PublishedFile[] {
   const files = [
     ...chart.variants.flatMap((v) => [v.svg, v.png, v.png2x, ...(v.vegaLite ? [v.vegaLite] : [])]),
     chart.vegaLite,

@@ -12,8 +12,8 @@ export interface RenderedVariant {
   width: number;
   height: number;
   svg: string;
-  png: Buffer;
-  png2x: Buffer;
+  png: Uint8Array;
+  png2x: Uint8Array;
   /**
    * The compiled Vega-Lite this variant was rendered from, as JSON text
    * (published as its `.vl.json`). The default variant's is the chart's `vegaLite`.
@@ -170,7 +170,22 @@ export interface PublishedChart extends ChartText {
   stale?: ChartStale;
   /** Corrections, oldest first. */
   changes: ChartChange[];
+  /**
+   * The build's hash of everything the chart was made from (definition, rows and their provenance,
+   * the figure check, sources, theme, fonts, breakpoints, seed, settings, the tool's and renderers'
+   * versions): a later build with the same hash reuses these files instead of rendering again.
+   * Absent from charts published by a caller that gave none.
+   */
+  inputs?: string;
 }
+
+/**
+ * A chart's files and manifest entry as its build made them, before the
+ * history a release adds (lastChanged, toolVersion, changes, stale): the same
+ * on any machine for the same inputs, so shards built apart merge into the
+ * release a single build would have made.
+ */
+export type ChartOutput = Omit<PublishedChart, "lastChanged" | "toolVersion" | "changes" | "stale">;
 
 /** A chart that failed and has never been published: no files. */
 export interface FailedEntry {

@@ -7,11 +7,12 @@
 //                      axis descriptions in the labels' house format (describeAxes)
 //   frameChart         plot SVG + ChartMeta + Theme -> headline, dek, plot, notes below it, notes, source,
 //                      byline; an accessible image (role, title, desc)
-//   renderChart        all of the above for a compiled chart, in its theme, fonts embedded (embedFonts,
-//                      subsets shared between variants)
+//   renderChart        all of the above for a compiled chart, in its theme, fonts embedded (embedFonts:
+//                      whole-block subsets, made once and kept in `cacheDir`)
 //   assertSafeSvg      the published SVG is inert and self-contained (XML parser, allow-list)
 //   unfitAnnotations   annotations whose text does not fit in the plot, for the build to move below it
-//   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe
+//   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe (PNG_OPTIONS, by measurement;
+//                      tuneRasteriser: sharp's threads and cache for a build)
 //   renderFile         the standalone `charts render SPEC -o OUT`
 //   rendererVersions   the installed versions of all of the above, for the manifest and the snapshots
 export { setupRenderer } from "./setupRenderer.ts";
@@ -23,9 +24,11 @@ export { safeExpressions, assertSafeExpression } from "./safeExpressions.ts";
 export { DEFAULT_SEED, seededRandom, isSeed } from "./seededRandom.ts";
 export { frameChart, type FrameOptions, type FramedPlot } from "./frameChart.ts";
 export { unfitAnnotations } from "./unfitAnnotations.ts";
+export { inside, lineThrough, overlap, SLACK, type Box } from "./overlap.ts";
+export { dataMarks } from "./dataMarks.ts";
 export { wrapLabel } from "./wrapLabel.ts";
 export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
-export { svgToPng, probeFonts } from "./svgToPng.ts";
+export { svgToPng, probeFonts, tuneRasteriser, PNG_OPTIONS } from "./svgToPng.ts";
 export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
 export { assertSafeSvg, type SafeSvgOptions } from "./assertSafeSvg.ts";

@@ -2,8 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartMeta } from "@charts/specs";
 import { light, themes, type Theme } from "@charts/theme";
 import { invalid, message } from "@charts/errors";
+import { embedFonts } from "@charts/fonts";
 import { assertSafeSvg } from "./assertSafeSvg.ts";
-import { embedFontsCached } from "./embedFontsCached.ts";
 import { frameChart } from "./frameChart.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { setupRenderer } from "./setupRenderer.ts";
@@ -24,11 +24,6 @@ export interface RenderChartOptions extends RenderOptions {
   name?: string;
   /** Overrides `usermeta.chart`. */
   meta?: ChartMeta;
-  /**
-   * Font subsets already made, kept by the caller across renders (the build
-   * keeps one map per run): variants that draw the same characters share them.
-   */
-  fontCache?: Map<string, string>;
 }
 
 /** The theme a compiled spec names in `usermeta.theme` (`light` when it names none). */
@@ -61,7 +56,8 @@ export function chartMetaOf(vl: TopLevelSpec): ChartMeta {
 /**
  * A compiled Vega-Lite chart -> the publishable SVG: compile to Vega, render
  * the plot, draw the header and footer from `usermeta.chart` around it (an
- * accessible image: role, title, desc), embed the fonts it uses, and check
+ * accessible image: role, title, desc), embed the fonts it uses (subsets made
+ * once per process, and per machine with `cacheDir`: embedFonts), and check
  * the result is inert and self-contained (assertSafeSvg). The result carries
  * the text boxes and the scene for checks after it (unfitAnnotations, the
  * linter). PNGs come from svgToPng(result.svg, 1 | 2).
@@ -72,13 +68,13 @@ export async function renderChart(vl: TopLevelSpec, options: RenderChartOptions 
   await setupRenderer();
   const theme = options.theme ?? themeOf(vl);
   const meta = options.meta ?? chartMetaOf(vl);
-  const { theme: _theme, name: _name, meta: _meta, fontCache, ...render } = options;
+  const { theme: _theme, name: _name, meta: _meta, ...render } = options;
   const plot = await renderSvg(vl, { ...render, locale: options.locale ?? meta.locale });
   const name = options.name ?? "default";
   // ids of <title> and <desc>, unique per variant in a page that inlines several: chart-arms-320-dark
   const id = `chart-${meta.slug}-${Math.ceil(plot.width)}${theme.name === "light" ? "" : `-${theme.name}`}`;
   const framed = frameChart(plot, meta, theme, { id });
-  const svg = await embedFontsCached(framed.svg, fontCache);
+  const svg = await embedFonts(framed.svg, { cacheDir: options.cacheDir });
   assertSafeSvg(svg, { links: options.links });
   return {
     name,

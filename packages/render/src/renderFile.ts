@@ -11,7 +11,7 @@ import { setupRenderer } from "./setupRenderer.ts";
 import { svgToPng } from "./svgToPng.ts";
 import type { RenderOptions } from "./types.ts";
 
-export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed" | "limits"> {
+export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed" | "limits" | "cacheDir"> {
   /** PNG scale, default 1. */
   scale?: number;
 }
@@ -40,7 +40,7 @@ export async function renderFile(specPath: string, outPath: string, options: Ren
     if (isVegaLite(spec) && (spec as { usermeta?: { chart?: unknown } }).usermeta?.chart) {
       svg = (await renderChart(spec as never, access)).svg;
     } else {
-      svg = await embedFonts((await renderSvg(spec as never, access)).svg);
+      svg = await embedFonts((await renderSvg(spec as never, access)).svg, { cacheDir: options.cacheDir });
       assertSafeSvg(svg, { links: options.links });
     }
   } catch (error) {

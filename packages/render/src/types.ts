@@ -143,4 +143,9 @@ export interface RenderOptions {
   scale?: number;
   /** limits.plotPixels (default DEFAULT_LIMITS of @charts/errors). */
   limits?: Partial<Limits>;
+  /**
+   * A folder where work that depends only on its inputs is kept across runs
+   * (font subsets: embedFonts). Without one it is kept for this process only.
+   */
+  cacheDir?: string;
 }

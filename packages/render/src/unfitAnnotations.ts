@@ -1,17 +1,18 @@
 import { ANNOTATION_MARK } from "@charts/specs";
-import type { RenderedSvg, TextBox } from "./types.ts";
-
-/** Overlaps smaller than this (px) are antialiasing, not a clash. */
-const SLACK = 0.5;
+import { dataMarks } from "./dataMarks.ts";
+import { inside, overlap, SLACK } from "./overlap.ts";
+import type { RenderedSvg } from "./types.ts";
 
 /**
  * The annotations of a rendered chart whose text does not fit where it is
  * (indexes into the definition's annotations, ascending), for the build to
- * draw them below the plot instead (compileChart's `below`). An annotation's
- * text does not fit when it
- * - overlaps any other text (an axis label, a value label, another annotation);
+ * draw them below the plot instead, or, for value labels, to leave them out
+ * at this width (compileChart's `below`). An annotation's text does not fit
+ * when it
+ * - overlaps any other text (an axis label, another annotation, the value label of the next bar);
  * - runs past the edge of the chart;
- * - is wider than its own band (a range's label spilling onto the bars beside it).
+ * - is wider than its own band (a range's label spilling onto the bars beside it);
+ * - crosses the edge of a bar (a value label wider than its bar's step, over the bar beside it).
  * Annotation marks are found by their names (ANNOTATION_MARK).
  *
  * @example unfitAnnotations(await renderChart(compiled.spec)) // [0]
@@ -21,19 +22,19 @@ export function unfitAnnotations(chart: Pick<RenderedSvg, "boxes" | "scene" | "w
     const match = mark ? ANNOTATION_MARK.exec(mark) : null;
     return match ? Number(match[1]) : undefined;
   };
+  const bars = dataMarks(chart.scene).filter((mark) => mark.type === "rect");
   const unfit = new Set<number>();
   for (const box of chart.boxes) {
     const index = indexOf(box.mark);
     if (index === undefined) continue;
     const outside = box.x1 < -SLACK || box.y1 < -SLACK || box.x2 > chart.width + SLACK || box.y2 > chart.height + SLACK;
-    const clash = chart.boxes.some((other) => other !== box && indexOf(other.mark) !== index && overlaps(box, other));
+    // an annotation's texts in different layers may touch (a label and its note); two labels of one layer are two rows
+    const clash = chart.boxes.some((other) => other !== box && (indexOf(other.mark) !== index || other.mark === box.mark) && overlap(box, other));
     const bands = chart.scene.marks.filter((mark) => mark.type === "rect" && indexOf(mark.mark) === index);
     const spills = bands.length > 0 && !bands.some((band) => box.x1 >= band.x1 - SLACK && box.x2 <= band.x2 + SLACK);
-    if (outside || clash || spills) unfit.add(index);
+    // a label wholly inside a bar is a label in a bar; across its edge it hides the bar's end
+    const crosses = bars.some((bar) => overlap(box, bar) && !inside(box, bar));
+    if (outside || clash || spills || crosses) unfit.add(index);
   }
   return [...unfit].sort((a, b) => a - b);
-}
-
-function overlaps(a: TextBox, b: TextBox): boolean {
-  return Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > SLACK && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > SLACK;
 }

@@ -22,6 +22,17 @@ describe("unfitAnnotations(chart)", () => {
     expect(unfitAnnotations(chart(spilling, [band(100, 250, "annotation_0_0_marks")]))).toEqual([0]);
   });
 
+  test("finds value labels over each other or across the edge of a bar beside theirs, not those inside a bar", () => {
+    const bar = (x1: number, x2: number, y1: number): SceneMark => ({ type: "rect", mark: "layer_0_marks", role: "mark", x1, y1, x2, y2: 300, fill: "#0072B2", opacity: 1, datum: { year: 2014, status: "stated" } });
+    const crowded = [box("$4.9bn", 100, 50, 140, 62, "annotation_0_0_marks"), box("$4.8bn", 130, 52, 170, 64, "annotation_0_0_marks")];
+    expect(unfitAnnotations(chart(crowded))).toEqual([0]);
+    // "$1.6bn" above its bar (100-120) runs onto the taller bar beside it (122-142)
+    const across = [box("$1.6bn", 92, 180, 128, 192, "annotation_1_0_marks")];
+    expect(unfitAnnotations(chart(across, [bar(100, 120, 195), bar(122, 142, 100)]))).toEqual([1]);
+    const within = [box("$1.6bn", 104, 200, 138, 212, "annotation_1_0_marks")];
+    expect(unfitAnnotations(chart(within, [bar(100, 140, 195)]))).toEqual([]);
+  });
+
   test("lets an annotation's own texts touch each other, and reports each annotation once, in order", () => {
     const own = [box("line one", 100, 100, 160, 112, "annotation_3_1_marks"), box("line two", 100, 110, 160, 122, "annotation_3_2_marks")];
     expect(unfitAnnotations(chart(own))).toEqual([]);

@@ -6,6 +6,7 @@
 //   breakpointsOf           the widths a chart is drawn at
 //   draftAlt                alt text from the rows drawn, when the definition gives none
 //   dataTable               the rows drawn with their provenance, for the published data table
+//   useValidatorCache       keep the compiled JSON-schema validators (Vega-Lite, chart.schema.json) on disk
 export type { Annotation, ChartDefinition, ChartMeta, CompileOptions, CompiledChart, LoadedChart, NoteBelow, Override } from "./types.ts";
 export { loadChartDefinition, loadChartDefinitions, validateDefinition, slugOf, CHART_FILE, type LoadDefinitionOptions } from "./loadChartDefinition.ts";
 export { compileChart } from "./compile/compileChart.ts";
@@ -20,6 +21,7 @@ export { notesBelow } from "./compile/notesBelow.ts";
 export { fitAxes, WRAP_LABEL } from "./compile/fitAxes.ts";
 export { resolveData, resolveCites } from "./compile/resolveData.ts";
 export { validatePlot, validate } from "./compile/validate.ts";
+export { useValidatorCache, vegaLiteValidator, definitionValidator, TOP_LEVEL_KINDS, VALIDATORS } from "./validators.ts";
 export { refuseUrlData } from "./compile/refuseUrlData.ts";
 export { checkFields } from "./compile/checkFields.ts";
 export { inlineData, STATUS_FIELD } from "./compile/inlineData.ts";

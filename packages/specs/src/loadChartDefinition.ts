@@ -1,27 +1,14 @@
 import { readdir } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
 import { readJson } from "@charts/datasets";
 import { ChartsError, displayPath, invalid, message, type Limits } from "@charts/errors";
 import type { ChartDefinition, LoadedChart } from "./types.ts";
 import { schemaError } from "./schemaError.ts";
+import { definitionValidator } from "./validators.ts";
 
 /** File names of chart definitions in a folder. */
 export const CHART_FILE = /\.chart\.json$/;
 
-let validator: ValidateFunction | undefined;
-
-/** The compiled chart.schema.json validator, built on first use. */
-function definitionValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL("../chart.schema.json", import.meta.url), "utf8"));
-    const ajv = new Ajv({ verbose: true, discriminator: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: "expected", schemaType: "string" });
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
 
 /**
  * Checks a parsed definition against chart.schema.json; throws a ChartsError

@@ -106,6 +106,8 @@ export interface ChartMeta {
   width?: number;
   /** Annotations moved below the plot at this width, in marker order (render draws them above the notes). */
   below?: NoteBelow[];
+  /** Annotations left out at this width (value labels that do not fit), indexes into the definition's: the axis and the data table carry their figures. */
+  omitted?: number[];
 }
 
 export interface CompiledChart {

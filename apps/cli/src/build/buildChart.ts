@@ -19,10 +19,12 @@ export const DEFAULT_VARIANT = "default";
  * drawn below the plot, Vega's warnings.
  */
 export interface BuiltVariant extends RenderedVariant {
+  png: Buffer;
+  png2x: Buffer;
   vegaLite: string;
   boxes: TextBox[];
   scene: Scene;
-  /** Indexes of the definition's annotations drawn below the plot at this width. */
+  /** Indexes of the definition's annotations that did not fit in the plot at this width: drawn below it, or left out (value labels). */
   below: number[];
   warnings: string[];
 }
@@ -44,8 +46,10 @@ export interface BuildContext {
   verification: Verification | undefined;
   /** What a bad input may not exceed (charts.config.json `limits`). */
   limits: Limits;
-  /** Render options: the datasets folder, links, seed, the run's font cache. */
+  /** Render options: the datasets folder, links, seed, the cache folder (font subsets). */
   render: RenderChartOptions;
+  /** Called with the milliseconds each step took (compile, render, rasterise), for the build's per-stage times. */
+  time?: (stage: "compile" | "render" | "rasterise", ms: number) => void;
 }
 
 /**
@@ -68,16 +72,24 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
   checkGlyphs(definition, resolveData(definition, datasets, file).dataset, file);
   const widths = breakpointsOf(definition, breakpoints);
   const main = widths.reduce((best, width) => (Math.abs(width - light.defaultWidth) < Math.abs(best - light.defaultWidth) ? width : best));
+  const timed = <T>(stage: "compile" | "render" | "rasterise", work: () => T): T => {
+    if (!context.time) return work();
+    const started = performance.now();
+    const result = work();
+    if (result instanceof Promise) return result.finally(() => context.time!(stage, performance.now() - started)) as T;
+    context.time(stage, performance.now() - started);
+    return result;
+  };
   const compile = (width: number, theme: Theme, below: number[], overflow = 0) =>
-    compileChart(definition, { file, datasets, sources, theme, width, below, breakpoints, limits, overflow });
+    timed("compile", () => compileChart(definition, { file, datasets, sources, theme, width, below, breakpoints, limits, overflow }));
   // the 2x PNG is the largest render: its pixels are checked against limits.plotPixels before Vega and sharp
   const render: RenderChartOptions = { ...context.render, limits, scale: 2 };
   const draw = (compiled: CompiledChart, theme: Theme, name: string) =>
-    renderChart(compiled.spec, { ...render, theme, name }).catch((error: unknown) => {
+    timed("render", () => renderChart(compiled.spec, { ...render, theme, name })).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
   const rasterise = async (drawn: Awaited<ReturnType<typeof renderChart>>, compiled: CompiledChart, below: number[]): Promise<BuiltVariant> => {
-    const [png, png2x] = await Promise.all([svgToPng(drawn.svg, 1, render), svgToPng(drawn.svg, 2, render)]).catch((error: unknown) => {
+    const [png, png2x] = await timed("rasterise", () => Promise.all([svgToPng(drawn.svg, 1, render), svgToPng(drawn.svg, 2, render)])).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
     return {
@@ -115,9 +127,9 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
     }
     let below: number[] = [];
     const unfit = unfitAnnotations(drawn);
-    // only labels and labelled ranges move (notesBelow); a value label that clashes stays for the linter to see
+    // labels and labelled ranges move below the plot, value labels are left out at this width (notesBelow)
     const moved = unfit.length ? compile(width, light, unfit, overflow) : undefined;
-    if (moved?.meta.below?.length) {
+    if (moved?.meta.below?.length || moved?.meta.omitted?.length) {
       below = unfit;
       compiled = moved;
       drawn = await draw(compiled, light, name);

@@ -22,6 +22,11 @@ export async function verify(
   sources: Map<string, SourceInfo> | undefined,
 ): Promise<Verification> {
   const { verified, errors } = await checkDatasets(datasets, config.texts, { ...(sources ? { sources } : {}), limits: config.limits });
+  return verification(verified, errors, datasets);
+}
+
+/** The figure check's result, with its errors by dataset (each names its dataset's file) and the sentence of each row found. */
+export function verification(verified: VerifiedRow[], errors: ChartsError[], datasets: Map<string, Dataset>): Verification {
   // errors name the dataset's file (as loaded, relative to the project root)
   const byFile = new Map<string | undefined, string>();
   for (const dataset of datasets.values()) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);

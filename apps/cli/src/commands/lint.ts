@@ -1,9 +1,8 @@
 import { ChartsError, message } from "@charts/errors";
-import type { Dataset, SourceInfo } from "@charts/datasets";
-import { assertLintPasses, formatFindings, lintChart, lintErrors, lintSummary, lintWarnings, type Finding, type LintSettings } from "@charts/lint";
+import { formatFindings, lintChart, lintErrors, lintSummary, type Finding } from "@charts/lint";
 import { setupRenderer } from "@charts/render";
-import type { ChartDefinition } from "@charts/specs";
-import { buildChart, type BuiltChart } from "../build/buildChart.ts";
+import { buildChart } from "../build/buildChart.ts";
+import { lintSettings } from "../build/lintSettings.ts";
 import { loadInputs } from "../build/loadInputs.ts";
 import { display, LINKS_SETTING, loadConfig, parseSeed } from "../config.ts";
 
@@ -19,6 +18,7 @@ import { display, LINKS_SETTING, loadConfig, parseSeed } from "../config.ts";
 export async function lint(slugs: string[], options: { config?: string; seed?: string; json?: boolean }): Promise<void> {
   const config = loadConfig({ file: options.config });
   const seed = parseSeed(options.seed);
+  const settings = lintSettings(config);
   const inputs = await loadInputs(config);
   const known = inputs.charts.map((chart) => chart.slug);
   for (const slug of slugs) if (!known.includes(slug)) throw new ChartsError(message.invalid(`the slug of a chart in ${display(config, config.charts)} (${known.join(", ")})`, slug), { field: "charts lint" });
@@ -26,7 +26,6 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
 
   await setupRenderer();
   const sources = Object.fromEntries(inputs.sources);
-  const fontCache = new Map<string, string>();
   const findings: Finding[] = [];
   let failed = 0;
   for (const chart of charts) {
@@ -43,9 +42,9 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
         breakpoints: config.breakpoints,
         verification: undefined,
         limits: config.limits,
-        render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, fontCache },
+        render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, cacheDir: config.cache },
       });
-      findings.push(...lintChart(built, { definition, file, datasets: inputs.datasets, sources, settings: config.lint }));
+      findings.push(...lintChart(built, { definition, file, datasets: inputs.datasets, sources, settings }));
     } catch (error) {
       failed++;
       console.error(`✗ ${chart.slug.padEnd(32)} ${error instanceof ChartsError ? error.message : String((error as Error).stack ?? error)}`);
@@ -58,25 +57,4 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
     console.log(`${lintSummary(findings, charts.length - failed)}${failed ? `; ${failed} chart${failed === 1 ? "" : "s"} did not build` : ""}`);
   }
   if (failed || lintErrors(findings).length) process.exitCode = 1;
-}
-
-/** What the build's lint step needs besides the built chart. */
-export interface LintStep {
-  definition: ChartDefinition;
-  file: string;
-  datasets: Map<string, Dataset>;
-  sources: Record<string, SourceInfo>;
-  settings: LintSettings;
-}
-
-/**
- * The build's lint step, after a chart is built and before it is handed to
- * publish: a chart with a lint error throws (assertLintPasses: its first
- * error and the count), so it fails like any chart and keeps its last good
- * version, stale with that reason; its warnings come back as lines to print.
- */
-export function lintBuilt(built: BuiltChart, step: LintStep): string[] {
-  const findings = lintChart(built, step);
-  assertLintPasses(findings);
-  return lintWarnings(findings).map((f) => `! ${built.slug} ${f.rule} (${f.variants.join(", ")}): ${f.message}`);
 }

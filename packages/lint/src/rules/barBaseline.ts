@@ -1,7 +1,7 @@
 import { message } from "@charts/errors";
 import type { SceneAxis, SceneMark } from "@charts/render";
 import { axisAlong, boundsOf, isContinuous, numericDomain, pixelOf, valueAt } from "../axes.ts";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import { describeMark, describeMarks } from "../describeText.ts";
 import type { Problem, Rule, LintVariant } from "../types.ts";
 

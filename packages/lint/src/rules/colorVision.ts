@@ -3,7 +3,7 @@ import type { SceneMark } from "@charts/render";
 import { STATUS_FIELD } from "@charts/specs";
 import { colorDistance, type Deficiency } from "@charts/theme";
 import { hexOf } from "../backdropOf.ts";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import type { Problem, Rule } from "../types.ts";
 
 const VISIONS: Deficiency[] = ["deuteranopia", "protanopia", "tritanopia"];

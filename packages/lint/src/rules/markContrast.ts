@@ -2,7 +2,7 @@ import { message } from "@charts/errors";
 import type { SceneMark } from "@charts/render";
 import { contrast } from "@charts/theme";
 import { backdropOf, composite, hexOf } from "../backdropOf.ts";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import { describeMarks } from "../describeText.ts";
 import type { Problem, Rule } from "../types.ts";
 

@@ -1,9 +1,9 @@
 import { unitOf, type Dataset, type Row } from "@charts/datasets";
 import { message } from "@charts/errors";
 import type { SceneMark } from "@charts/render";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import { describeMarks } from "../describeText.ts";
-import { overlap } from "../overlap.ts";
+import { overlap } from "@charts/render";
 import type { LintContext, Problem, Rule } from "../types.ts";
 
 /** A row that is the whole of others: its label reads "Total", "All", "Overall"... in a house language. */

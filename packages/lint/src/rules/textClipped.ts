@@ -1,6 +1,6 @@
 import { message } from "@charts/errors";
 import { describeText, px } from "../describeText.ts";
-import { SLACK } from "../overlap.ts";
+import { SLACK } from "@charts/render";
 import type { Problem, Rule } from "../types.ts";
 
 /** text-clipped: text running past an edge of the chart, where the canvas cuts it. */

@@ -1,7 +1,7 @@
 import { message } from "@charts/errors";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import { describeMark, describeText, pxArea } from "../describeText.ts";
-import { inside, lineThrough, overlap } from "../overlap.ts";
+import { inside, lineThrough, overlap } from "@charts/render";
 import type { Problem, Rule } from "../types.ts";
 
 /**

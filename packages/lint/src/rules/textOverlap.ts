@@ -2,7 +2,7 @@ import { message } from "@charts/errors";
 import type { TextBox } from "@charts/render";
 import { labelsOf } from "../axes.ts";
 import { describeText, pxArea } from "../describeText.ts";
-import { overlap } from "../overlap.ts";
+import { overlap } from "@charts/render";
 import type { Problem, Rule } from "../types.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { message } from "@charts/errors";
-import { dataMarks } from "../dataMarks.ts";
+import { dataMarks } from "@charts/render";
 import { describeMark, px } from "../describeText.ts";
 import type { Problem, Rule } from "../types.ts";
 

@@ -6,10 +6,19 @@ import { bars, chart, dataset, exports, lint, of } from "../fixtures/build.ts";
 const labelled = (label: Record<string, unknown>) => bars({}, { annotations: [{ type: "label", at: { year: 2021 }, text: "Derived from\nthe two sources", ...label }] });
 
 describe("text-on-marks", () => {
-  it("finds a label across the edge of a bar, naming the bar's row", async () => {
-    const findings = of(await lint(labelled({ dy: 30 }), [exports], { widths: [320], themes: [light] }), "text-on-marks");
-    expect(findings.map((f) => f.element)).toEqual(['label "Derived from the two sources" on bar (year 2021, exports 55)']);
+  it("finds text across the edge of a bar, naming the bar's row", async () => {
+    // an annotation that would cross a bar is moved below the plot by the build (unfitAnnotations): a text
+    // layer of the plot's own is not, and the linter is what stops it
+    const text = { mark: { type: "text", dy: 30 }, transform: [{ filter: "datum.year === 2021" }], encoding: { x: { field: "year", type: "ordinal" }, y: { field: "exports", type: "quantitative" }, text: { value: "Derived from the two sources" } } };
+    const layered = chart("exports", { layer: [{ mark: "bar", encoding: { x: { field: "year", type: "ordinal", title: null }, y: { field: "exports", type: "quantitative", title: null } } }, text] });
+    const findings = of(await lint(layered, [exports], { widths: [320], themes: [light] }), "text-on-marks");
+    // one line, wider than a bar: across its own bar's edges and onto the next
+    expect(findings.map((f) => f.element)).toEqual(['label "Derived from the two sources" on bar (year 2021, exports 55)', 'label "Derived from the two sources" on bar (year 2022, exports 61)']);
     expect(findings[0]!.measured).toMatch(/^\d+(\.\d)? × \d+(\.\d)? px$/);
+  });
+
+  it("finds nothing of an annotation the build moved below the plot because it crossed a bar", async () => {
+    expect(of(await lint(labelled({ dy: 30 }), [exports], { widths: [320], themes: [light] }), "text-on-marks")).toEqual([]);
   });
 
   it("passes a label above the bars, or wholly inside a wide one", async () => {

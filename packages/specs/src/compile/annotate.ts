@@ -24,12 +24,15 @@ const BUILDERS: { [T in Annotation["type"]]: (a: Extract<Annotation, { type: T }
  * is named after its annotation (annotationLayer). Returns
  * a new plot; the definition's plot is not changed. A unit plot becomes a
  * layer, its transforms moving up so labels see the same (transformed) rows.
+ * The annotations at `omit` are not drawn (value labels that do not fit at
+ * this width); the others keep their indexes in their layers' names.
  */
 export function annotate(
   definitionPlot: Json,
   annotations: Annotation[],
-  options: { file: string; dataset: Dataset; theme: Theme; locale: string },
+  options: { file: string; dataset: Dataset; theme: Theme; locale: string; omit?: readonly number[] },
 ): Json {
+  const { omit = [], ...shared } = options;
   const plot = structuredClone(definitionPlot);
   if (!annotations.length) return plot;
   const target = markSpec(plot);
@@ -42,7 +45,8 @@ export function annotate(
   const below: Json[] = [];
   const above: Json[] = [];
   annotations.forEach((annotation, i) => {
-    const context: AnnotationContext = { ...options, target, targetPath, base: baseEncoding(target), path: `annotations[${i}]` };
+    if (omit.includes(i)) return;
+    const context: AnnotationContext = { ...shared, target, targetPath, base: baseEncoding(target), path: `annotations[${i}]` };
     const build = BUILDERS[annotation.type] as (a: Annotation, c: AnnotationContext) => AnnotationLayers;
     if (!build) throw invalid({ file: options.file, field: `${context.path}.type` }, message.expectedAnnotationType(), annotation.type);
     const layers = build(annotation, context);

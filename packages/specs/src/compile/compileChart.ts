@@ -26,6 +26,9 @@ import { validate, validatePlot } from "./validate.ts";
 
 const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/** Definitions already checked (step 0), with the file and limits they were checked under. */
+const checked = new WeakMap<ChartDefinition, string>();
+
 /**
  * A chart definition, its dataset and the house theme -> one validated
  * Vega-Lite spec at one width, data inlined, ready for render. Every problem
@@ -48,7 +51,8 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  *      chartSize           the chart's width and height, and each panel's in small multiples
  *   5. timeAxes            years drawn as years, dates on a UTC scale: domains, whole-period labels,
  *                          house date formats, accessible descriptions; missing years keep their slot
- *   6. notesBelow          annotations that do not fit at this width (`options.below`): a marker, text below
+ *   6. notesBelow          annotations that do not fit at this width (`options.below`): a marker, text below;
+ *                          value labels left out
  *      annotate            labels, highlight, ranges, value and line labels as layers
  *   7. drawRows            gaps break lines and are shaded; derived and implied rows drawn apart
  *   8. applyTheme          config from the theme; house number and date formats
@@ -63,8 +67,12 @@ const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  * @example compileChart(definition, { file: "charts/arms.chart.json", datasets, sources, theme: light })
  */
 export function compileChart(definition: ChartDefinition, options: CompileOptions): CompiledChart {
-  checkDepth(definition, { file: options.file }, options.limits);
-  validateDefinition(definition, options.file);
+  // a definition is checked once, however many widths and themes it is compiled at (the same object: the build's)
+  if (!checked.has(definition) || checked.get(definition) !== `${options.file}\0${JSON.stringify(options.limits ?? null)}`) {
+    checkDepth(definition, { file: options.file }, options.limits);
+    validateDefinition(definition, options.file);
+    checked.set(definition, `${options.file}\0${JSON.stringify(options.limits ?? null)}`);
+  }
   try {
     return compileAt(definition, options);
   } catch (error) {
@@ -94,14 +102,15 @@ function compileAt(input: ChartDefinition, options: CompileOptions): CompiledCha
   if (definition.gaps && !viewsOf(timed).some((view) => timeAxisOf(view.spec, dataset))) {
     throw new ChartsError(message.gapsWithoutTimeAxis(), { file, field: "gaps" });
   }
-  const { annotations, below } = notesBelow(definition.annotations ?? [], options.below ?? []);
-  const annotated = annotate(timed, annotations, { file, dataset, theme, locale });
+  const { annotations, below, omitted } = notesBelow(definition.annotations ?? [], options.below ?? []);
+  const annotated = annotate(timed, annotations, { file, dataset, theme, locale, omit: omitted });
   const plot = drawRows(annotated, { dataset, theme, locale, gaps, viewWidth: layout.view.width, filtered: filter !== undefined });
   const { config } = applyTheme(plot, { dataset, theme, locale });
   fitAxes(plot, { dataset, theme });
   const notes = generatedNotes(annotated, dataset, { gaps, locale });
   const { meta, texts } = chartMeta(definition, [dataset, ...cited], sources, file, { notes, width: layout.width });
   if (below.length) meta.below = below;
+  if (omitted.length) meta.omitted = omitted;
 
   const { transform, ...rest } = plot;
   const transforms = [...(filter ? [{ filter }] : []), ...(Array.isArray(transform) ? transform : [])];

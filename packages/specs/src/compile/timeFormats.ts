@@ -29,8 +29,14 @@ const QUARTERS: Record<Language, { withYear: string; alone: string }> = {
 
 const DAY = 86_400_000;
 
+/** Date formats by locale and options: one Intl.DateTimeFormat each per process (ICU makes them slowly). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function intl(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+  const key = `${locale}\0${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options })));
+  return format;
 }
 
 /** Intl's parts as a d3 pattern: "3 Sept 2023" -> "%-d %b %Y". */

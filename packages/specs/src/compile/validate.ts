@@ -1,12 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { Ajv, type ValidateFunction } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
 import { schemaError } from "../schemaError.ts";
+import { vegaLiteValidator } from "../validators.ts";
 import type { Json } from "./plotShape.ts";
-
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
 
 /** The top-level spec kind in the Vega-Lite schema, from the keys a spec has. */
 function kindOf(spec: Json): string {
@@ -25,33 +20,29 @@ function kindOf(spec: Json): string {
 
 /**
  * A validator for one kind of top-level spec, from the schema Vega-Lite
- * ships. The schema is 2 MB: it is compiled on first use and kept. Checking
- * against the kind the spec claims to be (rather than the anyOf of all kinds)
- * keeps the error on the author's mistake, not on "layer is required".
+ * ships (validators.ts: compiled once, kept on disk with a cache folder).
+ * Checking against the kind the spec claims to be (rather than the anyOf of
+ * all kinds) keeps the error on the author's mistake, not on "layer is required".
  */
-function validatorFor(kind: string): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    if (!ajv) {
-      const require = createRequire(import.meta.url);
-      const schema = JSON.parse(readFileSync(require.resolve("vega-lite/vega-lite-schema.json"), "utf8"));
-      ajv = new Ajv({ verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
-      ajv.addSchema(schema, "vega-lite");
-    }
-    validate = ajv.compile({ $ref: `vega-lite#/definitions/${kind}` });
-    validators.set(kind, validate);
-  }
-  return validate;
-}
+const validatorFor = vegaLiteValidator;
+
+/** Plots found valid, by their JSON: a chart's light and dark variants (and widths without overrides) share one. */
+const validPlots = new Set<string>();
 
 /**
  * Step 2: the definition's plot is Vega-Lite (less data, title and config);
  * errors name its JSON path in the definition, e.g. `plot.encoding.y.type`.
+ * A plot already found valid in this process is not checked again.
  */
 export function validatePlot(plot: Json, file: string): void {
   const spec = { data: { values: [] }, ...plot };
+  const key = JSON.stringify(spec);
+  if (validPlots.has(key)) return;
   const validate = validatorFor(kindOf(spec));
   if (!validate(spec)) throw schemaError(validate.errors ?? [], spec, { file, prefix: ["plot"] });
+  // bounded: a long-lived process (a worker of a large build) keeps the last few thousand
+  if (validPlots.size > 5_000) validPlots.clear();
+  validPlots.add(key);
 }
 
 /**

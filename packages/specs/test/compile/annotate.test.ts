@@ -52,6 +52,12 @@ describe("annotate(plot, annotations, options)", () => {
     expect(text.mark).toMatchObject({ align: "left", dx: 20, dy: -40 });
   });
 
+  it("leaves out the annotations at `omit`, the others keeping their indexes in their layers' names", () => {
+    const out = annotate(armsPlot(), [{ type: "values" }, { type: "label", at: { year: 2014 }, text: "Peak" }], { ...options, omit: [0] });
+    const names = (out.layer as Array<{ name?: string }>).map((layer) => layer.name).filter(Boolean);
+    expect(names).toEqual(["annotation-1-0"]);
+  });
+
   it("refuses a label at a point the dataset does not have", () => {
     expect(() => annotate(armsPlot(), [{ type: "label", at: { year: 2018 }, text: "x" }], options)).toThrow(
       `${F}, annotations[0].at: expected the fields of a row of russia-arms-transfers but no row has year = 2018`,

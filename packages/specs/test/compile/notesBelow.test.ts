@@ -21,8 +21,8 @@ describe("notesBelow(annotations, indexes)", () => {
     expect(moved[1]).toBe(annotations[1]);
   });
 
-  it("moves only labels and labelled ranges", () => {
-    expect(notesBelow(annotations, [1, 3])).toEqual({ annotations, below: [] });
-    expect(notesBelow(annotations, []).below).toEqual([]);
+  it("moves only labels and labelled ranges; value labels that do not fit are left out at that width", () => {
+    expect(notesBelow(annotations, [1, 3])).toEqual({ annotations, below: [], omitted: [1] });
+    expect(notesBelow(annotations, [])).toEqual({ annotations, below: [], omitted: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Scene, SceneMark } from "@charts/render";
+import type { Scene, SceneMark } from "../src/types.ts";
 import { dataMarks } from "../src/dataMarks.ts";
 
 const mark = (more: Partial<SceneMark>): SceneMark => ({ type: "rect", mark: "layer_0_marks", role: "mark", x1: 0, y1: 0, x2: 1, y2: 1, opacity: 1, ...more });

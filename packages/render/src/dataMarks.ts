@@ -1,4 +1,4 @@
-import type { Scene, SceneMark } from "@charts/render";
+import type { Scene, SceneMark } from "./types.ts";
 import { ANNOTATION_MARK, STATUS_FIELD } from "@charts/specs";
 
 /**

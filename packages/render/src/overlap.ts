@@ -1,7 +1,8 @@
 // Geometry of boxes in the chart's px (y down), with the half pixel of
-// antialiasing every check allows: an overlap thinner than SLACK is not one.
+// antialiasing every check allows (unfitAnnotations here, the linter after
+// it): an overlap thinner than SLACK is not one.
 
-/** Overlaps thinner than this (px) are antialiasing, not a clash (as unfitAnnotations counts them). */
+/** Overlaps thinner than this (px) are antialiasing, not a clash (unfitAnnotations and the linter count them so). */
 export const SLACK = 0.5;
 
 export interface Box {

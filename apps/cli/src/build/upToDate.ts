@@ -1,0 +1,105 @@
+// The build's first question: is there anything to do? A build that finds the
+// same inputs as the last one, byte for byte (definitions, datasets, sources,
+// texts, config, options, the tool itself), and the release it published still
+// in place and intact, has nothing to render and nothing to publish. It answers
+// from the files alone, without loading a renderer, a validator or the texts'
+// checker, so a no-op build of a thousand charts takes a fraction of a second.
+//
+// "Intact" is judged as git judges its work tree: every file the release lists
+// has the size, modification time and inode it had when published. A file
+// deleted, truncated, rewritten or replaced is noticed, and the build runs in
+// full (which checks every file's hash and publishes past the damage); a file
+// altered in place with its size and time forged back is not.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import type { Config } from "../config.ts";
+import { toolKey } from "./toolKey.ts";
+
+const STATE = "last-build.json";
+
+/** What the last clean build left: its inputs' fingerprint and the release it published, file by file. */
+export interface BuildState {
+  version: 1;
+  fingerprint: string;
+  /** The release folder's name the publish folder pointed at. */
+  release: string;
+  charts: number;
+  /** The exit code it ended with: 0, or 3 for a build that could not check its figures. */
+  exitCode: number;
+  /** name -> [size, mtimeMs, inode], for every file of the release (manifest included). */
+  files: Record<string, [number, number, number]>;
+}
+
+/**
+ * The hash of everything a build reads: the tool (toolKey), the config and
+ * options, and every file under the charts, datasets and texts folders and
+ * the sources file, by path and content.
+ */
+export function buildFingerprint(config: Config, options: Record<string, unknown>): string {
+  const hash = createHash("sha256").update(JSON.stringify([toolKey(), config, options]));
+  for (const folder of [config.charts, config.datasets, config.texts]) {
+    if (!existsSync(folder)) {
+      hash.update(`\0missing ${folder}`);
+      continue;
+    }
+    for (const file of filesUnder(folder)) hash.update(`\0${relative(config.root, file)}\0`).update(readFileSync(file));
+  }
+  hash.update("\0sources\0").update(existsSync(config.sources) ? readFileSync(config.sources) : "missing");
+  return hash.digest("hex");
+}
+
+/** The last build's state when `fingerprint` is its fingerprint and its release is published and intact; else undefined. */
+export function upToDate(config: Config, fingerprint: string): BuildState | undefined {
+  let state: BuildState;
+  try {
+    state = JSON.parse(readFileSync(join(config.cache, STATE), "utf8")) as BuildState;
+  } catch {
+    return undefined;
+  }
+  if (state.version !== 1 || state.fingerprint !== fingerprint) return undefined;
+  let release: string;
+  try {
+    release = realpathSync(config.out);
+  } catch {
+    return undefined;
+  }
+  if (basename(release) !== state.release) return undefined;
+  for (const [name, [size, mtimeMs, ino]] of Object.entries(state.files)) {
+    const info = statSync(join(release, name), { throwIfNoEntry: false });
+    if (!info || info.size !== size || info.mtimeMs !== mtimeMs || info.ino !== ino) return undefined;
+  }
+  return state;
+}
+
+/** Records a clean build: its fingerprint and what its release holds now (`names`: every file it lists). */
+export function recordBuild(config: Config, state: Omit<BuildState, "version" | "files" | "release">, releaseDir: string, names: Iterable<string>): void {
+  const files: BuildState["files"] = {};
+  for (const name of names) {
+    const info = statSync(join(releaseDir, name));
+    files[name] = [info.size, info.mtimeMs, info.ino];
+  }
+  const file = join(config.cache, STATE);
+  mkdirSync(config.cache, { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ version: 1, ...state, release: basename(releaseDir), files } satisfies BuildState));
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+/** Forgets the last build (a build that failed, or published nothing trustworthy): the next one runs in full. */
+export function forgetBuild(config: Config): void {
+  try {
+    writeFileSync(join(config.cache, STATE), "{}");
+  } catch {
+    // no cache folder yet: nothing to forget
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...filesUnder(path));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
