@@ -153,11 +153,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     const jobs: Array<{ slug: string; inputs: string; job: ChartJob }> = [];
     for (const chart of charts) {
       try {
-        if ("error" in chart) throw chart.error;
-        const { definition } = chart;
-        const file = display(config, chart.file);
-        const cause = inputs.rootCause(definition, file);
-        if (cause) throw cause;
+        const { definition, file } = inputs.usable(chart, (path) => display(config, path));
         assertVerified(datasetNames(definition), verification);
         const key = chartInputs(definition, file, { datasets, sources, verification, settings });
         if (!options.force && sink.published.get(chart.slug)?.inputs === key) {

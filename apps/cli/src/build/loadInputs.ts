@@ -11,7 +11,9 @@ export type ChartInput = { file: string; slug: string; definition: ChartDefiniti
 /**
  * Datasets, sources and chart definitions, each loaded on its own.
  * `rootCause` says which failed input a chart depends on: a dataset it draws
- * or cites, sources.json itself, or the entry of a text its rows cite.
+ * or cites, sources.json itself, or the entry of a text its rows cite;
+ * `usable` gives a chart's definition and its file as shown, or throws the
+ * error that keeps it from building (its own, or its root cause).
  */
 export async function loadInputs(config: Config) {
   const { root, limits } = config;
@@ -50,9 +52,16 @@ export async function loadInputs(config: Config) {
     }
     return undefined;
   };
+  const usable = (chart: ChartInput, display: (path: string) => string): { definition: ChartDefinition; file: string } => {
+    if ("error" in chart) throw chart.error;
+    const file = display(chart.file);
+    const cause = rootCause(chart.definition, file);
+    if (cause) throw cause;
+    return { definition: chart.definition, file };
+  };
   /** The datasets the charts that loaded draw or cite. */
   const usedDatasets = () => new Set(definitions.flatMap(({ definition }) => datasetNames(definition)));
-  return { datasets, sources, sourcesError, charts, failedDatasets, failedSources, rootCause, usedDatasets };
+  return { datasets, sources, sourcesError, charts, failedDatasets, failedSources, rootCause, usable, usedDatasets };
 }
 
 /** The datasets a definition draws (`data`) and cites, by name. */

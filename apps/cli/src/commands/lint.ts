@@ -30,11 +30,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
   let failed = 0;
   for (const chart of charts) {
     try {
-      if ("error" in chart) throw chart.error;
-      const { definition } = chart;
-      const file = display(config, chart.file);
-      const cause = inputs.rootCause(definition, file);
-      if (cause) throw cause;
+      const { definition, file } = inputs.usable(chart, (path) => display(config, path));
       const built = await buildChart(definition, {
         file,
         datasets: inputs.datasets,
