@@ -36,6 +36,28 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * Flushes files written without a flush (writeDurable with `sync` false),
+ * a few at a time: each is complete on disk when this resolves.
+ */
+export async function flushFiles(paths: readonly string[], parallel = 8): Promise<void> {
+  let next = 0;
+  const flushOne = async (): Promise<void> => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const handle = await open(path, "r");
+      try {
+        await handle.datasync();
+      } catch (error) {
+        throw withPath(error, path);
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, paths.length) }, flushOne));
+}
+
 /** Flushes a directory's entries (new names, renames) to disk. */
 export async function syncDir(path: string): Promise<void> {
   const handle = await open(path, "r");

@@ -18,7 +18,7 @@
 import { chmod, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ChartsError, displayPath, message } from "@charts/errors";
-import { isCode, linkOrCopy, replaceDurable, syncDir, writeDurable } from "./durable.ts";
+import { flushFiles, isCode, linkOrCopy, replaceDurable, syncDir, writeDurable } from "./durable.ts";
 import { sha256 } from "./hash.ts";
 import { acquireLock } from "./lock.ts";
 import { outputOf, prepareChart, ReleaseClaims, withHistory } from "./prepareChart.ts";
@@ -147,6 +147,8 @@ class OpenRelease implements Release {
   private readonly changed: string[] = [];
   private readonly stale: string[] = [];
   private readonly warnings: string[];
+  /** Files written and not yet flushed to disk (flushFiles, before the manifest). */
+  private readonly unflushed: string[] = [];
   /** finish() or abort() has begun: no more charts. */
   private closed = false;
   private swapped = false;
@@ -243,8 +245,10 @@ class OpenRelease implements Release {
       };
       // Never a manifest the CMS would refuse (a renderer without a version...).
       validateManifest(manifest, join(dir, MANIFEST));
-      // The manifest goes last, renamed into place whole: a release with a
-      // manifest is a finished release.
+      // Every file on disk before the manifest names it; the manifest goes
+      // last, renamed into place whole: a release with a manifest is a
+      // finished release.
+      if (this.sync) await flushFiles(this.unflushed.splice(0));
       await writeDurable(join(dir, SCHEMA), await SCHEMA_TEXT, this.sync);
       await replaceDurable(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, this.sync);
       if (this.sync) await syncDir(dir);
@@ -317,7 +321,12 @@ class OpenRelease implements Release {
     const same = this.publishedFiles.get(name);
     if (typeof source !== "string" && same?.file.sha256 === file.sha256) await linkOrCopy(same.path, target);
     else if (typeof source === "string") await linkOrCopy(source, target);
-    else await writeDurable(target, source, this.sync);
+    else {
+      // written now, flushed with the others before the manifest names them (flushFiles): a flush per file
+      // here would queue behind the rasteriser in libuv's pool while built charts wait in memory
+      await writeDurable(target, source, false);
+      if (this.sync) this.unflushed.push(target);
+    }
     await this.step("file");
   }
 

@@ -170,23 +170,28 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     if (reused.length) report.line(`= ${reused.length} chart${reused.length === 1 ? "" : "s"} unchanged (inputs as published): carried over, not rendered`);
 
     report.start(jobs.length);
-    await Promise.all(
-      jobs.map(async ({ slug, inputs: key, job }) => {
-        const result = await pool.run(job).catch((error: Error) => ({ error: { stack: String(error.stack ?? error) } }) as ChartResult);
-        if ("error" in result) return fail(slug, fromWire(result.error));
-        const chart = withBuffers(result.chart);
-        for (const [stage, ms] of Object.entries(result.stages)) workerStages[stage as Stage] = (workerStages[stage as Stage] ?? 0) + ms;
-        built.push(slug);
-        const main = chart.variants.find((variant) => variant.name === DEFAULT_VARIANT)!;
-        const widths = [...new Set(chart.variants.map((variant) => variant.width))].join(", ");
-        report.done(
-          `✓ ${chart.slug.padEnd(32)} ${main.width}×${main.height}  ${chart.variants.length} variants (${widths} px, light and dark)  ${Math.round(result.ms)} ms`,
-        );
-        for (const warning of result.warnings) report.line(warning, true);
-        lintWarnings += result.warnings.length;
-        return publish(() => sink!.add(chart, key));
-      }),
-    );
+    const one = async ({ slug, inputs: key, job }: (typeof jobs)[number]): Promise<void> => {
+      const result = await pool.run(job).catch((error: Error) => ({ error: { stack: String(error.stack ?? error) } }) as ChartResult);
+      if ("error" in result) return fail(slug, fromWire(result.error));
+      const chart = withBuffers(result.chart);
+      for (const [stage, ms] of Object.entries(result.stages)) workerStages[stage as Stage] = (workerStages[stage as Stage] ?? 0) + ms;
+      built.push(slug);
+      const main = chart.variants.find((variant) => variant.name === DEFAULT_VARIANT)!;
+      const widths = [...new Set(chart.variants.map((variant) => variant.width))].join(", ");
+      report.done(
+        `✓ ${chart.slug.padEnd(32)} ${main.width}×${main.height}  ${chart.variants.length} variants (${widths} px, light and dark)  ${Math.round(result.ms)} ms`,
+      );
+      for (const warning of result.warnings) report.line(warning, true);
+      lintWarnings += result.warnings.length;
+      return publish(() => sink!.add(chart, key));
+    };
+    // Memory flat in the number of charts: a few more charts in flight than the workers hold, each taking the
+    // next job only once its chart is on disk, so built charts never pile up behind a slower publish.
+    let next = 0;
+    const lane = async () => {
+      while (next < jobs.length) await one(jobs[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs.length, pool.capacity + workers) }, lane));
     await publishing;
     report.stop();
     await pool.close();

@@ -49,6 +49,11 @@ export class Pool<Job, Result> {
     this.workerData = options.workerData;
   }
 
+  /** Jobs the workers hold at once: size × perWorker. */
+  get capacity(): number {
+    return this.size * this.perWorker;
+  }
+
   /** Runs `job` on the next free worker; resolves with what it posts back. */
   run(job: Job): Promise<Result> {
     if (this.closed) return Promise.reject(new Error("the pool is closed"));
