@@ -128,6 +128,8 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
       });
       sink = release;
     }
+    // opening the release checks every file of the published one against its manifest: publishing's time too
+    lap("publish");
 
     // 3-5. compile, render and rasterise each chart in the pool; one failure does not stop the others
     const sourceRecord = Object.fromEntries(sources);
