@@ -42,6 +42,7 @@ import { Pool } from "./pool.ts";
 import { formatStages, progress, type Stage } from "./progress.ts";
 import { toolKey } from "./toolKey.ts";
 import { lintSettings } from "./lintSettings.ts";
+import { inLanes } from "./inLanes.ts";
 import { forgetBuild, recordBuild } from "./upToDate.ts";
 import { verifyCached } from "./verifyCached.ts";
 
@@ -189,11 +190,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     };
     // Memory flat in the number of charts: a few more charts in flight than the workers hold, each taking the
     // next job only once its chart is on disk, so built charts never pile up behind a slower publish.
-    let next = 0;
-    const lane = async () => {
-      while (next < jobs.length) await one(jobs[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(jobs.length, pool.capacity + workers) }, lane));
+    await inLanes(jobs, pool.capacity + workers, one);
     await publishing;
     report.stop();
     await pool.close();
