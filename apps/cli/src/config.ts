@@ -109,7 +109,7 @@ function readBreakpoints(value: unknown, file: string): number[] {
   if (value === undefined) return DEFAULT_BREAKPOINTS;
   const width = (w: unknown) => Number.isInteger(w) && (w as number) >= 200 && (w as number) <= 2000;
   if (!Array.isArray(value) || !value.length || !value.every(width) || new Set(value).size !== value.length) {
-    throw invalid({ file, field: "breakpoints" }, "a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]", value);
+    throw invalid({ file, field: "breakpoints" }, message.expectedBreakpoints(), value);
   }
   return [...(value as number[])].sort((a, b) => a - b);
 }

@@ -40,7 +40,7 @@ describe("loadConfig(options)", () => {
     for (const bad of [[], [320, 320], [100], [320.5], "320", [320, "600"]]) {
       const root = project({ ...valid, breakpoints: bad });
       expect(() => loadConfig({ start: root }), JSON.stringify(bad)).toThrow(
-        `${join(root, "charts.config.json")}, breakpoints: ${message.invalid("a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]", bad)}`,
+        `${join(root, "charts.config.json")}, breakpoints: ${message.invalid(message.expectedBreakpoints(), bad)}`,
       );
     }
   });

@@ -886,6 +886,11 @@ export function expectedBoolean(): string {
 }
 
 /** `limits` of charts.config.json. */
+/** charts.config.json `breakpoints` (a definition's are checked by chart.schema.json, which says the same). */
+export function expectedBreakpoints(): string {
+  return "a list of different whole widths in px from 200 to 2000, such as [320, 600, 1000]";
+}
+
 export function expectedLimits(known: readonly string[]): string {
   return `an object of limits, any of ${known.join(", ")}`;
 }
