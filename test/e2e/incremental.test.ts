@@ -52,6 +52,15 @@ describe("pnpm charts, incremental", () => {
     for (const chart of manifest().charts) expect(chart.inputs).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("leaves out value labels that do not fit at a width (chart-0002: eleven labelled bars), and keeps them where they do", () => {
+    const labels = (variant: string) => readFileSync(join(out(), `chart-0002-${variant}.svg`), "utf8").match(/<g class="mark-text role-mark annotation_0_0_marks"[^]*?<\/g>/)?.[0].match(/<text /g)?.length ?? 0;
+    const omitted = (variant: string) => JSON.parse(readFileSync(join(out(), `chart-0002-${variant}.vl.json`), "utf8")).usermeta.chart.omitted;
+    expect(story.slugs).toContain("chart-0002");
+    // at 320 px the labels ("$2.8bn" over a bar 20 px wide) would cross the bars beside them: none drawn, and the spec says so
+    expect([labels("320"), omitted("320")]).toEqual([0, [0]]);
+    expect([labels("1000"), omitted("1000")]).toEqual([11, undefined]);
+  });
+
   it("with nothing changed renders nothing, publishes nothing, and loads no renderer, validator or checker", async () => {
     const release = readlinkSync(out());
     const before = manifest();
