@@ -37,15 +37,8 @@ export interface BuildBenchOptions {
   log?: (line: string) => void;
 }
 
-export interface Figures {
-  wallMs: number;
-  cpuMs: number;
-  userMs: number;
-  systemMs: number;
-  peakRssKb: number;
-  peakRssAllKb: number;
-  processes: number;
-}
+/** What a run measured (measure.ts), without what it printed. */
+export type Figures = Omit<Measurement, "stdout" | "stderr">;
 
 /** What a build did to the published charts, seen from outside. */
 export interface BuildEffect {
@@ -192,8 +185,8 @@ function chartsCommand(): { command: string; args: string[] } {
 }
 
 function figures(measured: Measurement): Figures {
-  const { wallMs, cpuMs, userMs, systemMs, peakRssKb, peakRssAllKb, processes } = measured;
-  return { wallMs, cpuMs, userMs, systemMs, peakRssKb, peakRssAllKb, processes };
+  const { stdout: _stdout, stderr: _stderr, ...figures } = measured;
+  return figures;
 }
 
 /** Per chart: the inodes of its published files (by name) and its content hash. */

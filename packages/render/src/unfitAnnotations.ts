@@ -1,7 +1,7 @@
 import { ANNOTATION_MARK } from "@charts/specs";
 import { dataMarks } from "./dataMarks.ts";
 import { inside, overlap, SLACK } from "./overlap.ts";
-import type { RenderedSvg } from "./types.ts";
+import type { RenderedSvg, SceneMark } from "./types.ts";
 
 /**
  * The annotations of a rendered chart whose text does not fit where it is
@@ -23,6 +23,12 @@ export function unfitAnnotations(chart: Pick<RenderedSvg, "boxes" | "scene" | "w
     return match ? Number(match[1]) : undefined;
   };
   const bars = dataMarks(chart.scene).filter((mark) => mark.type === "rect");
+  // each annotation's own bands (a range), by index
+  const bandsOf = new Map<number, SceneMark[]>();
+  for (const mark of chart.scene.marks) {
+    const index = mark.type === "rect" ? indexOf(mark.mark) : undefined;
+    if (index !== undefined) bandsOf.set(index, [...(bandsOf.get(index) ?? []), mark]);
+  }
   const unfit = new Set<number>();
   for (const box of chart.boxes) {
     const index = indexOf(box.mark);
@@ -30,7 +36,7 @@ export function unfitAnnotations(chart: Pick<RenderedSvg, "boxes" | "scene" | "w
     const outside = box.x1 < -SLACK || box.y1 < -SLACK || box.x2 > chart.width + SLACK || box.y2 > chart.height + SLACK;
     // an annotation's texts in different layers may touch (a label and its note); two labels of one layer are two rows
     const clash = chart.boxes.some((other) => other !== box && (indexOf(other.mark) !== index || other.mark === box.mark) && overlap(box, other));
-    const bands = chart.scene.marks.filter((mark) => mark.type === "rect" && indexOf(mark.mark) === index);
+    const bands = bandsOf.get(index) ?? [];
     const spills = bands.length > 0 && !bands.some((band) => box.x1 >= band.x1 - SLACK && box.x2 <= band.x2 + SLACK);
     // a label wholly inside a bar is a label in a bar; across its edge it hides the bar's end
     const crosses = bars.some((bar) => overlap(box, bar) && !inside(box, bar));

@@ -176,7 +176,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     const one = async ({ slug, inputs: key, job }: (typeof jobs)[number]): Promise<void> => {
       const result = await pool.run(job).catch((error: Error) => ({ error: { stack: String(error.stack ?? error) } }) as ChartResult);
       if ("error" in result) return fail(slug, fromWire(result.error));
-      const chart = withBuffers(result.chart);
+      const { chart } = result;
       for (const [stage, ms] of Object.entries(result.stages)) workerStages[stage as Stage] = (workerStages[stage as Stage] ?? 0) + ms;
       built.push(slug);
       const main = chart.variants.find((variant) => variant.name === DEFAULT_VARIANT)!;
@@ -292,12 +292,6 @@ function jobOf(
     render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, cacheDir: config.cache },
     lint,
   };
-}
-
-/** A chart that crossed from a worker: its PNGs arrive as Uint8Arrays; Buffers again, without copying. */
-function withBuffers(chart: RenderedChart): RenderedChart {
-  const buffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  return { ...chart, variants: chart.variants.map((variant) => ({ ...variant, png: buffer(variant.png), png2x: buffer(variant.png2x) })) };
 }
 
 async function checkIfPossible(
