@@ -35,9 +35,10 @@ Prints figures and ratios against the targets; exits 1 only if a run broke, neve
 const PNG_USAGE = `Usage: pnpm bench png [--charts N] [--seed N] [--tolerance PERCENT]
   --charts      charts of the synthetic story whose variants are encoded (default 10: 60 variants)
   --seed        seed of the story (default 1)
-  --tolerance   the bytes over level 9's the rule accepts, in % (default 10)
-Encodes every variant's SVG at 1x and 2x with sharp at zlib levels 9 to 5, with and without adaptive
-filtering, and prints CPU and bytes per image, and the level the rule picks against PNG_OPTIONS.
+  --tolerance   the bytes over level 9's (RGBA) the rule accepts, in % (default 10)
+Encodes every variant's SVG at 1x and 2x with sharp at zlib levels 9 to 4, as RGBA and as RGB (the
+build's opaque charts), with and without adaptive filtering, and prints CPU and bytes per image, and
+the level the rule picks for each against PNG_OPTIONS.
 `;
 
 const SERVE_USAGE = `Usage: pnpm bench serve [--seconds N] [--connections N] [--charts N] [--pause MS]

@@ -1,10 +1,12 @@
 // `pnpm bench png`: how the PNG encoder's settings trade time for bytes on
 // real charts, the measurement behind PNG_OPTIONS of @charts/render. Builds a
 // seeded synthetic story (story.ts), then encodes every variant's SVG at 1x
-// and 2x with sharp at zlib levels 9 down to 5, with and without adaptive
-// filtering, in one thread (sharp.concurrency(1)), and prints per setting the
-// CPU per image and the bytes, and which level the rule picks: the cheapest
-// whose 1x + 2x bytes stay within `tolerance` of level 9's.
+// and 2x with sharp at zlib levels 9 down to 4, with and without adaptive
+// filtering, as RGBA and as RGB (the build's charts are opaque: svgToPng's
+// `opaque`), in one thread (sharp.concurrency(1)), and prints per setting the
+// CPU per image and the bytes, and which level the rule picks for each: the
+// cheapest whose 1x + 2x bytes stay within `tolerance` of level 9's RGBA (the
+// setting the build started from).
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -14,9 +16,13 @@ import { root } from "./build.ts";
 import { measure } from "./measure.ts";
 import { generateStory } from "./story.ts";
 
+type Channels = "rgba" | "rgb";
+
 export interface PngRow {
   level: number;
   adaptiveFiltering: boolean;
+  /** RGB: the alpha channel removed, as the build writes opaque charts. */
+  rgb: boolean;
   /** CPU ms per image and KB per image, at 1x and 2x. */
   cpu: [number, number];
   kb: [number, number];
@@ -26,11 +32,16 @@ export interface PngBench {
   images: number;
   rows: PngRow[];
   tolerance: number;
-  picked: number;
-  used: { compressionLevel: number; adaptiveFiltering: boolean };
+  /** The level the rule picks for RGBA and for RGB. */
+  picked: Record<Channels, number>;
+  used: Record<Channels, { compressionLevel: number; adaptiveFiltering: boolean }>;
 }
 
-type Sharp = ((input: Buffer, options: { density: number }) => { png(options: object): { toBuffer(): Promise<Buffer> } }) & {
+interface Pipeline {
+  png(options: object): { toBuffer(): Promise<Buffer> };
+  removeAlpha(): Pipeline;
+}
+type Sharp = ((input: Buffer, options: { density: number }) => Pipeline) & {
   concurrency(threads: number): void;
   cache(on: boolean): void;
 };
@@ -48,33 +59,36 @@ export async function benchPng(options: { charts?: number; seed?: number; tolera
       .map((name) => readFileSync(join(out, name)));
     const fromRender = createRequire(join(root, "packages/render/package.json"));
     const sharp = (await import(pathToFileURL(fromRender.resolve("sharp")).href)).default as Sharp;
-    const render = (await import(pathToFileURL(join(root, "packages/render/src/index.ts")).href)) as { PNG_OPTIONS: { compressionLevel: number; adaptiveFiltering: boolean }; setupRenderer: () => Promise<void> };
+    const render = (await import(pathToFileURL(join(root, "packages/render/src/index.ts")).href)) as { PNG_OPTIONS: PngBench["used"]; setupRenderer: () => Promise<void> };
     await render.setupRenderer(); // fontconfig on the bundled fonts, as the build draws
     sharp.concurrency(1);
     sharp.cache(false);
-    const encode = async (png: object, density: number) => {
+    const encode = async (png: object, density: number, rgb = false) => {
       let bytes = 0;
       const before = process.cpuUsage();
-      for (const svg of svgs) bytes += (await sharp(svg, { density }).png(png).toBuffer()).length;
+      for (const svg of svgs) {
+        const image = sharp(svg, { density });
+        bytes += (await (rgb ? image.removeAlpha() : image).png(png).toBuffer()).length;
+      }
       const used = process.cpuUsage(before);
       return { cpu: (used.user + used.system) / 1000 / svgs.length, kb: bytes / 1024 / svgs.length };
     };
     await encode({}, 72); // warm up
     const rows: PngRow[] = [];
-    for (const adaptiveFiltering of [false, true]) {
-      for (const level of adaptiveFiltering ? [9, 6] : [9, 8, 7, 6, 5]) {
+    for (const [rgb, adaptiveFiltering] of [[false, false], [true, false], [false, true]] as const) {
+      for (const level of adaptiveFiltering ? [9, 6] : [9, 8, 7, 6, 5, 4]) {
         const png = { compressionLevel: level, adaptiveFiltering };
-        const [one, two] = [await encode(png, 72), await encode(png, 144)];
-        rows.push({ level, adaptiveFiltering, cpu: [one.cpu, two.cpu], kb: [one.kb, two.kb] });
-        log(`  level ${level}${adaptiveFiltering ? " adaptive" : ""}: ${(one.cpu + two.cpu).toFixed(1)} ms, ${(one.kb + two.kb).toFixed(1)} KB per output`);
+        const [one, two] = [await encode(png, 72, rgb), await encode(png, 144, rgb)];
+        rows.push({ level, adaptiveFiltering, rgb, cpu: [one.cpu, two.cpu], kb: [one.kb, two.kb] });
+        log(`  level ${level}${rgb ? " RGB" : ""}${adaptiveFiltering ? " adaptive" : ""}: ${(one.cpu + two.cpu).toFixed(1)} ms, ${(one.kb + two.kb).toFixed(1)} KB per output`);
       }
     }
-    const plain = rows.filter((row) => !row.adaptiveFiltering);
-    const best = plain.find((row) => row.level === 9)!;
+    const best = rows.find((row) => row.level === 9 && !row.rgb && !row.adaptiveFiltering)!;
     const bytes = (row: PngRow) => row.kb[0] + row.kb[1];
     const cost = (row: PngRow) => row.cpu[0] + row.cpu[1];
-    const within = plain.filter((row) => bytes(row) <= bytes(best) * (1 + tolerance));
-    const picked = within.reduce((a, b) => (cost(b) < cost(a) ? b : a)).level;
+    const pick = (rgb: boolean) =>
+      rows.filter((row) => row.rgb === rgb && !row.adaptiveFiltering && bytes(row) <= bytes(best) * (1 + tolerance)).reduce((a, b) => (cost(b) < cost(a) ? b : a)).level;
+    const picked = { rgba: pick(false), rgb: pick(true) };
     return { images: svgs.length, rows, tolerance, picked, used: render.PNG_OPTIONS };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,23 +99,26 @@ export function formatPng(result: PngBench): string {
   const lines = [
     `PNG encoder settings on ${result.images} chart variants (sharp, one thread; CPU and size per image):`,
     "",
-    "| zlib level | adaptive filtering | 1x CPU ms | 2x CPU ms | 1x KB | 2x KB | 1x + 2x CPU ms | 1x + 2x KB | bytes vs level 9 |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| zlib level | channels | adaptive filtering | 1x CPU ms | 2x CPU ms | 1x KB | 2x KB | 1x + 2x CPU ms | 1x + 2x KB | bytes vs level 9 RGBA |",
+    "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  const nine = result.rows.find((row) => row.level === 9 && !row.adaptiveFiltering)!;
+  const nine = result.rows.find((row) => row.level === 9 && !row.rgb && !row.adaptiveFiltering)!;
   for (const row of result.rows) {
     const kb = row.kb[0] + row.kb[1];
     lines.push(
-      `| ${row.level} | ${row.adaptiveFiltering ? "yes" : "no"} | ${row.cpu[0].toFixed(1)} | ${row.cpu[1].toFixed(1)} | ${row.kb[0].toFixed(1)} | ${row.kb[1].toFixed(1)} | ` +
+      `| ${row.level} | ${row.rgb ? "RGB" : "RGBA"} | ${row.adaptiveFiltering ? "yes" : "no"} | ${row.cpu[0].toFixed(1)} | ${row.cpu[1].toFixed(1)} | ${row.kb[0].toFixed(1)} | ${row.kb[1].toFixed(1)} | ` +
         `${(row.cpu[0] + row.cpu[1]).toFixed(1)} | ${kb.toFixed(1)} | ${((kb / (nine.kb[0] + nine.kb[1]) - 1) * 100).toFixed(1)} % |`,
     );
   }
-  const agrees = result.used.compressionLevel === result.picked && !result.used.adaptiveFiltering;
+  const rule = (channels: Channels) => {
+    const used = result.used[channels];
+    const agrees = used.compressionLevel === result.picked[channels] && !used.adaptiveFiltering;
+    return `${channels.toUpperCase()} level ${result.picked[channels]}, PNG_OPTIONS.${channels} level ${used.compressionLevel}${used.adaptiveFiltering ? " with adaptive filtering" : ""}${agrees ? " (agrees)" : " (does NOT agree with this run)"}`;
+  };
   lines.push(
     "",
-    `Rule: the cheapest level whose 1x + 2x bytes stay within ${Math.round(result.tolerance * 100)} % of level 9's picks level ${result.picked}; ` +
-      `PNG_OPTIONS (packages/render/src/svgToPng.ts) uses level ${result.used.compressionLevel}${result.used.adaptiveFiltering ? " with adaptive filtering" : ""}` +
-      (agrees ? ", which agrees." : `: it does NOT agree with this run.`),
+    `Rule: the cheapest level whose 1x + 2x bytes stay within ${Math.round(result.tolerance * 100)} % of level 9's RGBA picks ${rule("rgba")}; ${rule("rgb")}. ` +
+      "The build writes its charts, opaque, as RGB; `charts render` writes RGBA.",
   );
   return `${lines.join("\n")}\n`;
 }

@@ -28,7 +28,7 @@ export { inside, lineThrough, overlap, SLACK, type Box } from "./overlap.ts";
 export { dataMarks } from "./dataMarks.ts";
 export { wrapLabel } from "./wrapLabel.ts";
 export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
-export { svgToPng, probeFonts, tuneRasteriser, PNG_OPTIONS } from "./svgToPng.ts";
+export { svgToPng, probeFonts, tuneRasteriser, PNG_OPTIONS, type SvgToPngOptions } from "./svgToPng.ts";
 export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";
 export { assertSafeSvg, type SafeSvgOptions } from "./assertSafeSvg.ts";

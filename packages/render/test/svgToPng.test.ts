@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import type { TopLevelSpec } from "vega-lite";
 import { fontsDir } from "@charts/fonts";
+import { dark, light, vegaLiteConfig } from "@charts/theme";
 import { renderChart, renderFile, setupRenderer, svgToPng } from "../src/index.ts";
 import { barChart, plainBars } from "./fixtures/charts.ts";
 
@@ -28,6 +30,26 @@ describe("svgToPng", () => {
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     // the corner is the theme background, not transparency
     expect([...data.subarray(0, info.channels)].slice(0, 3)).toEqual([255, 255, 255]);
+  });
+
+  test("opaque: a framed chart in either theme is written as RGB, the very pixels of its RGBA PNG, whose alpha is 255 everywhere", async () => {
+    for (const theme of [light, dark]) {
+      const chart = await renderChart({ ...barChart(), config: vegaLiteConfig(theme) } as TopLevelSpec, { theme });
+      const rgba = await sharp(await svgToPng(chart.svg, 2)).raw().toBuffer({ resolveWithObject: true });
+      const rgb = await sharp(await svgToPng(chart.svg, 2, { opaque: true })).raw().toBuffer({ resolveWithObject: true });
+      expect([rgba.info.channels, rgb.info.channels]).toEqual([4, 3]);
+      let minAlpha = 255;
+      let differing = 0;
+      for (let pixel = 0; pixel < rgba.info.width * rgba.info.height; pixel++) {
+        minAlpha = Math.min(minAlpha, rgba.data[pixel * 4 + 3]!);
+        for (let band = 0; band < 3; band++) if (rgba.data[pixel * 4 + band] !== rgb.data[pixel * 3 + band]) differing++;
+      }
+      expect(minAlpha).toBe(255);
+      expect(differing).toBe(0);
+    }
+    // without `opaque` a transparent SVG keeps its transparency
+    const clear = await sharp(await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', 1)).raw().toBuffer({ resolveWithObject: true });
+    expect([clear.info.channels, clear.data[3]]).toEqual([4, 0]);
   });
 
   test("draws the headline where the layout put it", async () => {

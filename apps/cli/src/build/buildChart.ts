@@ -88,8 +88,10 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
     timed("render", () => renderChart(compiled.spec, { ...render, theme, name })).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
+  // a framed chart covers every pixel with the theme's opaque background: RGB PNGs
+  const raster = { limits, opaque: true };
   const rasterise = async (drawn: Awaited<ReturnType<typeof renderChart>>, compiled: CompiledChart, below: number[]): Promise<BuiltVariant> => {
-    const [png, png2x] = await timed("rasterise", () => Promise.all([svgToPng(drawn.svg, 1, render), svgToPng(drawn.svg, 2, render)])).catch((error: unknown) => {
+    const [png, png2x] = await timed("rasterise", () => Promise.all([svgToPng(drawn.svg, 1, raster), svgToPng(drawn.svg, 2, raster)])).catch((error: unknown) => {
       throw placed(error, compiled, datasets);
     });
     return {
