@@ -24,21 +24,18 @@
 // http(s) links unless charts.config.json says `"allowLinks": false`, draw random numbers from `--seed`,
 // and stay within `limits`.
 import { existsSync, realpathSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { ChartsError, message } from "@charts/errors";
-import { useProjectFonts } from "@charts/fonts";
 import type { Dataset, SourceInfo } from "@charts/datasets";
-import type { LintSettings } from "@charts/lint";
 import { listedFiles, MANIFEST, openRelease, openStaging, readManifest, SCHEMA, type PublishedChart, type Release, type RenderedChart } from "@charts/publish";
 import { rendererVersions } from "@charts/render";
 import cli from "../../package.json" with { type: "json" };
-import { rowKey, type Verification } from "../commands/check.ts";
-import { display, LINKS_SETTING, type Config, type Shard } from "../config.ts";
+import type { Verification } from "../commands/check.ts";
+import { display, type Config, type Shard } from "../config.ts";
 import { DEFAULT_VARIANT } from "./buildChart.ts";
 import { chartInputs, type BuildSettings } from "./chartInputs.ts";
 import { fromWire, type ChartJob, type ChartResult } from "./chartJob.ts";
 import { datasetNames, loadInputs } from "./loadInputs.ts";
-import { Pool } from "./pool.ts";
+import { jobOf, renderPool } from "./renderPool.ts";
 import { formatStages, progress, type Stage } from "./progress.ts";
 import { toolKey } from "./toolKey.ts";
 import { lintSettings } from "./lintSettings.ts";
@@ -80,16 +77,8 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     };
   })();
 
-  // The workers start with the first chart to render (a build that reuses every chart starts none), each
-  // loading vega, vega-lite, fonts and validators once. fontconfig reads the environment of the process,
-  // which only this thread can set (a worker's is a copy): it is pointed at the bundled fonts here.
-  useProjectFonts();
-  const workers = Math.max(1, Number(process.env.CHARTS_WORKERS) || availableParallelism());
-  const pool = new Pool<ChartJob, ChartResult>(new URL("./renderWorker.ts", import.meta.url), {
-    size: workers,
-    perWorker: Math.max(1, Number(process.env.CHARTS_JOBS_PER_WORKER) || 2),
-    workerData: { cacheDir: config.cache, threads: Math.max(1, Number(process.env.CHARTS_SHARP_THREADS) || 1) },
-  });
+  // the workers start with the first chart to render: a build that reuses every chart starts none
+  const { pool, workers } = renderPool<ChartResult>(config);
   let sink: (Sink & { finish(): Promise<unknown>; abort?(): Promise<void> }) | undefined;
   try {
     // 1. load
@@ -260,38 +249,6 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
   } finally {
     await pool.close();
   }
-}
-
-/** The job of one chart: only what it draws and cites, and the sentences of those rows. */
-function jobOf(
-  definition: ChartJob["definition"],
-  file: string,
-  context: { datasets: Map<string, Dataset>; sourceRecord: Record<string, SourceInfo>; verification: Verification | undefined; config: Config; seed: number; lint: LintSettings },
-): ChartJob {
-  const { datasets, sourceRecord, verification, config, seed, lint } = context;
-  const used = [...new Set(datasetNames(definition))].flatMap((name) => datasets.get(name) ?? []);
-  const sources: Record<string, SourceInfo> = {};
-  let sentences: Map<string, string> | undefined;
-  if (verification) sentences = new Map();
-  for (const dataset of used) {
-    for (const row of dataset.rows) {
-      const id = row.provenance.source;
-      if (sourceRecord[id]) sources[id] = sourceRecord[id];
-      const sentence = verification?.sentences.get(rowKey(dataset.name, row.row));
-      if (sentence !== undefined) sentences!.set(rowKey(dataset.name, row.row), sentence);
-    }
-  }
-  return {
-    file,
-    definition,
-    datasets: used,
-    sources,
-    sentences,
-    breakpoints: config.breakpoints,
-    limits: config.limits,
-    render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, cacheDir: config.cache },
-    lint,
-  };
 }
 
 async function checkIfPossible(

@@ -2,10 +2,11 @@
 // comes back: only the datasets, sources and checked sentences the chart
 // uses, so a job is small; the built chart, linted in the worker (its
 // scenes are read there, where they were drawn), its files sent back
-// without them, and its lint warnings.
+// without them, and its lint warnings. A `charts lint` job draws the chart
+// without PNGs and sends back every finding instead.
 import type { Dataset, SourceInfo } from "@charts/datasets";
 import { ChartsError, type Limits, type Where } from "@charts/errors";
-import type { LintSettings } from "@charts/lint";
+import type { Finding, LintSettings } from "@charts/lint";
 import type { ChartDefinition } from "@charts/specs";
 import type { RenderedChart } from "@charts/publish";
 import type { BuiltChart } from "./buildChart.ts";
@@ -25,6 +26,8 @@ export interface ChartJob {
   render: { base: string; links: boolean; linksSetting: string; seed: number; cacheDir: string };
   /** The linter's settings: a chart with a lint error comes back as an error, its warnings with it. */
   lint: LintSettings;
+  /** `lint`: draw the chart without PNGs, publish nothing, and send back all its findings (`charts lint`). Default `build`. */
+  mode?: "build" | "lint";
 }
 
 /** Where a chart's time went in its worker, ms. */
@@ -32,6 +35,9 @@ export type ChartStages = Record<"compile" | "render" | "rasterise" | "lint", nu
 
 /** A built and linted chart, its lint warnings (lines to print), where its time went, and the milliseconds its worker spent on it from start to end. */
 export type ChartResult = { chart: RenderedChart; warnings: string[]; stages: ChartStages; ms: number } | { error: WireError };
+
+/** What a lint job sends back: the chart's findings, or why it did not build. */
+export type LintResult = { findings: Finding[] } | { error: WireError };
 
 /** What publish needs of a built chart: its files and words, without the text boxes and scenes the linter read (they stay in the worker, not copied across). */
 export function forPublish(chart: BuiltChart): RenderedChart {

@@ -1,14 +1,16 @@
 // A render worker of the build (see pool.ts): vega, vega-lite, the fonts,
 // the theme and the validators are loaded once, when the worker starts, then
 // each job is one chart built with buildChart, all of it: compile, render,
-// rasterise, then linted (lintBuilt). Font subsets and compiled validators
-// come from the cache folder.
+// rasterise, then linted (lintBuilt); or, for `charts lint`, drawn without
+// PNGs (drawChart) and linted, every finding sent back. Font subsets and
+// compiled validators come from the cache folder.
 import { parentPort, workerData } from "node:worker_threads";
 import { setupRenderer, tuneRasteriser } from "@charts/render";
 import { useValidatorCache } from "@charts/specs";
-import { buildChart } from "./buildChart.ts";
+import { lintChart } from "@charts/lint";
+import { buildChart, drawChart, type BuildContext } from "./buildChart.ts";
 import { lintBuilt } from "./lintBuilt.ts";
-import { forPublish, toWire, type ChartJob, type ChartResult, type ChartStages } from "./chartJob.ts";
+import { forPublish, toWire, type ChartJob, type ChartResult, type ChartStages, type LintResult } from "./chartJob.ts";
 
 const { cacheDir, threads } = workerData as { cacheDir: string; threads: number };
 useValidatorCache(cacheDir);
@@ -26,13 +28,13 @@ parentPort!.on("message", async ({ id, job, close }: { id: number; job: ChartJob
     process.exit(0);
   }
   working++;
-  let result: ChartResult;
+  let result: ChartResult | LintResult;
   try {
     await ready;
     const started = performance.now();
     const stages: ChartStages = { compile: 0, render: 0, rasterise: 0, lint: 0 };
     const datasets = new Map(job.datasets.map((dataset) => [dataset.name, dataset]));
-    const chart = await buildChart(job.definition, {
+    const context: BuildContext = {
       file: job.file,
       datasets,
       sources: job.sources,
@@ -41,12 +43,18 @@ parentPort!.on("message", async ({ id, job, close }: { id: number; job: ChartJob
       limits: job.limits,
       render: job.render,
       time: (stage, ms) => (stages[stage] += ms),
-    });
-    // a lint error throws: the chart fails like any other, its last good version stays published
-    const linting = performance.now();
-    const warnings = lintBuilt(chart, { definition: job.definition, file: job.file, datasets, sources: job.sources, settings: job.lint });
-    stages.lint = performance.now() - linting;
-    result = { chart: forPublish(chart), warnings, stages, ms: performance.now() - started };
+    };
+    const step = { definition: job.definition, file: job.file, datasets, sources: job.sources, settings: job.lint };
+    if (job.mode === "lint") {
+      result = { findings: lintChart(await drawChart(job.definition, context), step) };
+    } else {
+      const chart = await buildChart(job.definition, context);
+      // a lint error throws: the chart fails like any other, its last good version stays published
+      const linting = performance.now();
+      const warnings = lintBuilt(chart, step);
+      stages.lint = performance.now() - linting;
+      result = { chart: forPublish(chart), warnings, stages, ms: performance.now() - started };
+    }
   } catch (error) {
     result = { error: toWire(error) };
   }

@@ -1,0 +1,53 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useProjectFonts } from "@charts/fonts";
+import { setupRenderer } from "@charts/render";
+import { buildChart, drawChart, type BuildContext } from "../src/build/buildChart.ts";
+import { loadInputs } from "../src/build/loadInputs.ts";
+import { loadConfig, LINKS_SETTING } from "../src/config.ts";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+describe("drawChart (charts lint) and buildChart (the build)", () => {
+  let context: BuildContext;
+  let definition: Parameters<typeof buildChart>[0];
+  const stages = { draw: new Set<string>(), build: new Set<string>() };
+  beforeAll(async () => {
+    useProjectFonts();
+    await setupRenderer();
+    const config = loadConfig({ file: join(root, "charts.config.json") });
+    const inputs = await loadInputs(config);
+    const chart = inputs.charts.find((input) => input.slug === "russia-arms-transfers")!;
+    ({ definition } = inputs.usable(chart, (path) => path));
+    context = {
+      file: "russia-arms-transfers.chart.json",
+      datasets: inputs.datasets,
+      sources: Object.fromEntries(inputs.sources),
+      breakpoints: config.breakpoints,
+      verification: undefined,
+      limits: config.limits,
+      render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed: 1, cacheDir: config.cache },
+    };
+  });
+
+  it("draw the same variants, the same SVGs; only the build rasterises them (RGB PNGs at 1x and 2x)", async () => {
+    const drawn = await drawChart(definition, { ...context, time: (stage) => stages.draw.add(stage) });
+    const built = await buildChart(definition, { ...context, time: (stage) => stages.build.add(stage) });
+    expect(drawn.variants.map((variant) => variant.name)).toEqual(["320", "320-dark", "default", "dark", "1000", "1000-dark"]);
+    expect(built.variants.map((variant) => variant.name)).toEqual(drawn.variants.map((variant) => variant.name));
+    drawn.variants.forEach((variant, i) => {
+      const twin = built.variants[i]!;
+      expect(Object.keys(variant)).not.toContain("png");
+      expect(variant.svg).toBe(twin.svg);
+      expect(variant.vegaLite).toBe(twin.vegaLite);
+      // PNG signature, then IHDR: width, height, bit depth 8, colour type 2 (RGB, no alpha)
+      expect(twin.png.subarray(1, 4).toString()).toBe("PNG");
+      expect([twin.png.readUInt32BE(16), twin.png2x.readUInt32BE(16)]).toEqual([Math.ceil(twin.width), 2 * Math.ceil(twin.width)]);
+      expect([twin.png[24], twin.png[25], twin.png2x[25]]).toEqual([8, 2, 2]);
+    });
+    expect({ ...drawn, variants: [] }).toEqual({ ...built, variants: [] });
+    expect([...stages.draw].sort()).toEqual(["compile", "render"]);
+    expect([...stages.build].sort()).toEqual(["compile", "rasterise", "render"]);
+  }, 60_000);
+});
