@@ -263,7 +263,7 @@ export function formatReport(summary: Summary): string {
       `- ${size.charts} charts, where the cold build's time goes (from its output): ` +
         (named.length
           ? `stages ${named.map(([name, ms]) => `${name} ${seconds(ms)} s`).join(", ")} (load, check and publish in the main thread; ` +
-            `compile, render, rasterise and lint summed over the charts in the worker threads, rasterising in sharp's threads beside the next render, ` +
+            `compile, render, rasterise and lint summed over the charts in the worker threads, rasterise being the time some PNG of a chart was being drawn, in sharp's threads beside the next render, ` +
             `so they add up to more than the wall time); the per-chart lines (each chart's time in its worker) add up to ${seconds(chartsMs)} s.`
           : `the per-chart lines add up to ${seconds(chartsMs)} s, the rest of its wall time (start-up, load, check, publish) is ${seconds(rest)} s; it prints no per-stage times.`) +
         ` Plain loop: ${Object.entries(size.stages.plain).map(([name, ms]) => `${name} ${seconds(ms)} s`).join(", ")}.`,

@@ -31,9 +31,12 @@ describe("drawChart (charts lint) and buildChart (the build)", () => {
     };
   });
 
-  it("draw the same variants, the same SVGs; only the build rasterises them (RGB PNGs at 1x and 2x)", async () => {
+  it("draw the same variants, the same SVGs; only the build rasterises them (RGB PNGs at 1x and 2x), timed while some PNG is being drawn", async () => {
     const drawn = await drawChart(definition, { ...context, time: (stage) => stages.draw.add(stage) });
-    const built = await buildChart(definition, { ...context, time: (stage) => stages.build.add(stage) });
+    let rasterise = 0;
+    const started = performance.now();
+    const built = await buildChart(definition, { ...context, time: (stage, ms) => (stages.build.add(stage), stage === "rasterise" && (rasterise += ms)) });
+    const wall = performance.now() - started;
     expect(drawn.variants.map((variant) => variant.name)).toEqual(["320", "320-dark", "default", "dark", "1000", "1000-dark"]);
     expect(built.variants.map((variant) => variant.name)).toEqual(drawn.variants.map((variant) => variant.name));
     drawn.variants.forEach((variant, i) => {
@@ -49,5 +52,8 @@ describe("drawChart (charts lint) and buildChart (the build)", () => {
     expect({ ...drawn, variants: [] }).toEqual({ ...built, variants: [] });
     expect([...stages.draw].sort()).toEqual(["compile", "render"]);
     expect([...stages.build].sort()).toEqual(["compile", "rasterise", "render"]);
+    // the time some PNG was being drawn, not the sum of the PNGs' times (they are drawn several at once)
+    expect(rasterise).toBeGreaterThan(0);
+    expect(rasterise).toBeLessThanOrEqual(wall);
   }, 60_000);
 });

@@ -54,7 +54,7 @@ export interface BuildContext {
   limits: Limits;
   /** Render options: the datasets folder, links, seed, the cache folder (font subsets). */
   render: RenderChartOptions;
-  /** Called with the milliseconds each step took (compile, render, rasterise), for the build's per-stage times. */
+  /** Called with the milliseconds each step took (compile, render; rasterise: the time some PNG of the chart was being drawn), for the build's per-stage times. */
   time?: (stage: "compile" | "render" | "rasterise", ms: number) => void;
 }
 
@@ -76,12 +76,22 @@ export interface BuildContext {
 export function buildChart(definition: ChartDefinition, context: BuildContext): Promise<BuiltChart> {
   // a framed chart covers every pixel with the theme's opaque background: RGB PNGs
   const raster = { limits: context.limits, opaque: true };
+  // The rasterise time is how long some PNG of the chart was being drawn: the PNGs of several variants are
+  // drawn at once, in sharp's threads, so their own times would add up to several times the chart's.
+  let drawing = 0;
+  let since = 0;
+  const rasterising = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (drawing++ === 0) since = performance.now();
+    try {
+      return await work();
+    } finally {
+      if (--drawing === 0) context.time?.("rasterise", performance.now() - since);
+    }
+  };
   return eachVariant(definition, context, async (variant, compiled) => {
-    const [png, png2x] = await timed(context, "rasterise", () => Promise.all([svgToPng(variant.svg, 1, raster), svgToPng(variant.svg, 2, raster)])).catch(
-      (error: unknown) => {
-        throw placed(error, compiled, context.datasets);
-      },
-    );
+    const [png, png2x] = await rasterising(() => Promise.all([svgToPng(variant.svg, 1, raster), svgToPng(variant.svg, 2, raster)])).catch((error: unknown) => {
+      throw placed(error, compiled, context.datasets);
+    });
     return { ...variant, png, png2x };
   });
 }
@@ -95,7 +105,7 @@ export function drawChart(definition: ChartDefinition, context: BuildContext): P
 }
 
 /** `work` timed as `stage` when the context keeps the time. */
-function timed<T>(context: BuildContext, stage: "compile" | "render" | "rasterise", work: () => T): T {
+function timed<T>(context: BuildContext, stage: "compile" | "render", work: () => T): T {
   if (!context.time) return work();
   const started = performance.now();
   const result = work();
