@@ -3,13 +3,13 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useProjectFonts } from "@charts/fonts";
 import { setupRenderer } from "@charts/render";
-import { buildChart, drawChart, type BuildContext } from "../src/build/buildChart.ts";
+import { buildChart, drawForLint, type BuildContext } from "../src/build/buildChart.ts";
 import { loadInputs } from "../src/build/loadInputs.ts";
 import { loadConfig, LINKS_SETTING } from "../src/config.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
-describe("drawChart (charts lint) and buildChart (the build)", () => {
+describe("drawForLint (charts lint) and buildChart (the build)", () => {
   let context: BuildContext;
   let definition: Parameters<typeof buildChart>[0];
   const stages = { draw: new Set<string>(), build: new Set<string>() };
@@ -32,7 +32,7 @@ describe("drawChart (charts lint) and buildChart (the build)", () => {
   });
 
   it("draw the same variants, the same SVGs; only the build rasterises them (RGB PNGs at 1x and 2x), timed while some PNG is being drawn", async () => {
-    const drawn = await drawChart(definition, { ...context, time: (stage) => stages.draw.add(stage) });
+    const drawn = await drawForLint(definition, { ...context, time: (stage) => stages.draw.add(stage) });
     let rasterise = 0;
     const started = performance.now();
     const built = await buildChart(definition, { ...context, time: (stage, ms) => (stages.build.add(stage), stage === "rasterise" && (rasterise += ms)) });

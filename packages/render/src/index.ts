@@ -9,6 +9,9 @@
 //                      byline; an accessible image (role, title, desc)
 //   renderChart        all of the above for a compiled chart, in its theme, fonts embedded (embedFonts:
 //                      whole-block subsets, made once and kept in `cacheDir`)
+//   drawChart          a chart definition at every breakpoint, light and dark, compiled and rendered,
+//                      annotations that do not fit moved below the plot: what the build rasterises and
+//                      the linter reads
 //   assertSafeSvg      the published SVG is inert and self-contained (XML parser, allow-list)
 //   unfitAnnotations   annotations whose text does not fit in the plot, for the build to move below it
 //   svgToPng           SVG -> PNG via sharp at 1x / 2x, after a font probe (PNG_OPTIONS, by measurement;
@@ -28,6 +31,7 @@ export { inside, lineThrough, overlap, SLACK, type Box } from "./overlap.ts";
 export { dataMarks } from "./dataMarks.ts";
 export { wrapLabel } from "./wrapLabel.ts";
 export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";
+export { drawChart, placeRenderError, DEFAULT_VARIANT, type DrawChartOptions, type DrawnChart, type DrawnVariant } from "./drawChart.ts";
 export { svgToPng, probeFonts, tuneRasteriser, PNG_OPTIONS, type SvgToPngOptions } from "./svgToPng.ts";
 export { renderFile, type RenderFileOptions } from "./renderFile.ts";
 export { rendererVersions, type RendererVersions } from "./rendererVersions.ts";

@@ -2,13 +2,13 @@
 // the theme and the validators are loaded once, when the worker starts, then
 // each job is one chart built with buildChart, all of it: compile, render,
 // rasterise, then linted (lintBuilt); or, for `charts lint`, drawn without
-// PNGs (drawChart) and linted, every finding sent back. Font subsets and
+// PNGs (drawForLint) and linted, every finding sent back. Font subsets and
 // compiled validators come from the cache folder.
 import { parentPort, workerData } from "node:worker_threads";
 import { setupRenderer, tuneRasteriser } from "@charts/render";
 import { useValidatorCache } from "@charts/specs";
 import { lintChart } from "@charts/lint";
-import { buildChart, drawChart, type BuildContext } from "./buildChart.ts";
+import { buildChart, drawForLint, type BuildContext } from "./buildChart.ts";
 import { lintBuilt } from "./lintBuilt.ts";
 import { forPublish, toWire, type ChartJob, type ChartResult, type ChartStages, type LintResult } from "./chartJob.ts";
 
@@ -46,7 +46,7 @@ parentPort!.on("message", async ({ id, job, close }: { id: number; job: ChartJob
     };
     const step = { definition: job.definition, file: job.file, datasets, sources: job.sources, settings: job.lint };
     if (job.mode === "lint") {
-      result = { findings: lintChart(await drawChart(job.definition, context), step) };
+      result = { findings: lintChart(await drawForLint(job.definition, context), step) };
     } else {
       const chart = await buildChart(job.definition, context);
       // a lint error throws: the chart fails like any other, its last good version stays published

@@ -8,7 +8,7 @@ describe("mark-contrast", () => {
     // Okabe-Ito's orange: 2.25:1 on white, lifted to 3:1 on the dark page
     const findings = of(await lint(bars({ mark: { type: "bar", color: "#E69F00" } }), [exports]), "mark-contrast");
     expect(findings.map((f) => [f.variants, f.element, f.measured])).toEqual([
-      [["320", "600"], "4 bars (year 2019, exports 30; year 2020, exports 42; year 2021, exports 55; …)", `${contrast("#e69f00", "#ffffff").toFixed(2)}:1`],
+      [["320", "default"], "4 bars (year 2019, exports 30; year 2020, exports 42; year 2021, exports 55; …)", `${contrast("#e69f00", "#ffffff").toFixed(2)}:1`],
     ]);
     expect(findings[0]!.message).toBe(message.markContrastLow(findings[0]!.element, "fill #e69f00", "#ffffff", contrast("#e69f00", "#ffffff"), 3));
   });

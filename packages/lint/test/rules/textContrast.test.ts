@@ -11,8 +11,8 @@ describe("text-contrast", () => {
     const labels = '4 axis labels ("2019", "’20", "’21", …)';
     const ratio = contrast("#aaaaaa", "#ffffff");
     expect(findings.map((f) => [f.variants, f.element, f.measured, f.threshold])).toEqual([
-      [["320"], labels, `${ratio.toFixed(2)}:1`, "≥ 4.5:1"],
-      [["320-dark"], labels, expect.stringMatching(/^3\.\d\d:1$/), "≥ 4.5:1"],
+      [["default"], labels, `${ratio.toFixed(2)}:1`, "≥ 4.5:1"],
+      [["dark"], labels, expect.stringMatching(/^3\.\d\d:1$/), "≥ 4.5:1"],
     ]);
     expect(findings[0]!.message).toBe(message.textContrastLow(labels, "#aaaaaa", "#ffffff", ratio, 4.5));
     expect(findings[1]!.message).toContain(`on ${dark.colors.background.toLowerCase()}`);
