@@ -56,6 +56,21 @@ describe("pnpm charts over a damaged publish folder", () => {
     expect(existsSync(join(project.out, png.name))).toBe(true);
   }, 120_000);
 
+  it("notices a file rewritten in place at its size (a new modification time), though the last build's record trusts the others unread", async () => {
+    const slug = slugs[1]!;
+    const png = readManifest(project.out).charts.find((chart) => chart.slug === slug)!.variants[0]!.png;
+    const path = join(releaseOf(project.out), png.name);
+    const bytes = readFileSync(path);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    writeFileSync(path, bytes);
+    const run = await build();
+    expect(run.code, run.stderr).toBe(0);
+    expect(complaints(run)).toEqual([
+      expect.stringMatching(new RegExp(`^! .*: the published release cannot be trusted \\(${png.name}: .*\\); ${slug} is published afresh`)),
+    ]);
+    expect(readFileSync(join(project.out, png.name)).equals(bytes)).toBe(false);
+  }, 120_000);
+
   it("refuses a plain folder where the symlink should be, and leaves it as it was", async () => {
     const release = releaseOf(project.out);
     unlinkSync(project.out);

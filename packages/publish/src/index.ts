@@ -15,7 +15,7 @@ export { publish, type PublishOptions } from "./publish.ts";
 export { openRelease, type Release, type ReleaseOptions, type PublishResult, type PublishStep } from "./openRelease.ts";
 export { prepareChart, outputOf, withHistory } from "./prepareChart.ts";
 export { openStaging, readStaging, STAGING, type OpenStaging, type Staging, type StagingOptions } from "./staging.ts";
-export { previousRelease, type PreviousRelease } from "./previousRelease.ts";
+export { previousRelease, type PreviousRelease, type TrustedRelease } from "./previousRelease.ts";
 export { pruneReleases, type PruneOptions } from "./pruneReleases.ts";
 export { embedSnippet, escapeHtml, type EmbedInput } from "./embedSnippet.ts";
 export { tableCsv } from "./tableCsv.ts";
@@ -25,6 +25,7 @@ export {
   currentFiles,
   currentRelease,
   damagedFiles,
+  type FileStat,
   listedFiles,
   MANIFEST,
   readManifest,

@@ -22,7 +22,7 @@ import { flushFiles, isCode, linkOrCopy, replaceDurable, syncDir, writeDurable }
 import { sha256 } from "./hash.ts";
 import { acquireLock } from "./lock.ts";
 import { outputOf, prepareChart, ReleaseClaims, withHistory } from "./prepareChart.ts";
-import { previousRelease } from "./previousRelease.ts";
+import { previousRelease, type TrustedRelease } from "./previousRelease.ts";
 import { pruneReleases } from "./pruneReleases.ts";
 import { currentFiles, listedFiles, MANIFEST, releaseLink, releasesDir, SCHEMA, swapTo } from "./release.ts";
 import { validateManifest } from "./validateManifest.ts";
@@ -46,6 +46,8 @@ export interface ReleaseOptions {
   sync?: boolean;
   /** Called between the steps (with the new release once it exists), for logs and for tests that interrupt a build. */
   onStep?: (step: PublishStep, releaseDir?: string) => void | Promise<void>;
+  /** The published release's files as the last clean build left them: those unchanged are not read again (previousRelease). */
+  trusted?: TrustedRelease;
 }
 
 /**
@@ -116,7 +118,7 @@ export async function openRelease(options: ReleaseOptions): Promise<Release> {
     await mkdir(root, { recursive: true });
     state.unlock = await acquireLock(join(root, ".lock"));
     await options.onStep?.("locked");
-    const previous = await previousRelease(outDir);
+    const previous = await previousRelease(outDir, options.trusted);
     // Release names sort by creation time (the real clock: `now` may be fixed in tests).
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(".", "");
     const dir = await mkdtemp(join(root, `${stamp}-`));

@@ -16,7 +16,7 @@
 import { realpath } from "node:fs/promises";
 import { basename } from "node:path";
 import { ChartsError, displayPath, message } from "@charts/errors";
-import { chartFiles, damagedFiles, readManifest, releaseLink } from "./release.ts";
+import { chartFiles, damagedFiles, readManifest, releaseLink, type FileStat } from "./release.ts";
 import type { Manifest } from "./types.ts";
 
 export interface PreviousRelease {
@@ -28,12 +28,19 @@ export interface PreviousRelease {
   warning?: string;
 }
 
+/** A release's files as they were when last known good (damagedFiles), by the release folder's name. */
+export interface TrustedRelease {
+  release: string;
+  files: Readonly<Record<string, FileStat>>;
+}
+
 /**
  * The release the publish folder points at, as far as it can be trusted;
  * undefined before the first publish. Throws a ChartsError for a folder
- * publish did not make. Reads every listed file once, to check its hash.
+ * publish did not make. Reads every listed file once, to check its hash,
+ * except those `trusted` gives unchanged when it names this release.
  */
-export async function previousRelease(outDir: string): Promise<PreviousRelease | undefined> {
+export async function previousRelease(outDir: string, trusted?: TrustedRelease): Promise<PreviousRelease | undefined> {
   const target = await releaseLink(outDir);
   if (target === undefined) return undefined;
   const warn = (problem: string, fresh: string[] | "all") => `${displayPath(outDir)}: ${message.untrustedRelease(problem, fresh)}`;
@@ -54,7 +61,7 @@ export async function previousRelease(outDir: string): Promise<PreviousRelease |
     return { dir, warning: warn(error.message, "all") };
   }
 
-  const damaged = await damagedFiles(dir, manifest);
+  const damaged = await damagedFiles(dir, manifest, trusted?.release === basename(dir) ? trusted.files : undefined);
   if (!damaged.size) return { dir, manifest };
   const [name, problem] = damaged.entries().next().value!;
   const fresh = manifest.charts.filter((chart) => [...chartFiles(chart).keys()].some((file) => damaged.has(file)));

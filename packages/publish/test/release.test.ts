@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +99,31 @@ describe("verifyRelease", () => {
     expect((await damagedFiles(releaseDir, manifest)).get(png.name)).toBe(message.fileAltered(png.bytes, png.bytes));
   });
 });
+
+describe("damagedFiles(dir, manifest, trusted)", () => {
+  it("takes a trusted file whose size, time and inode are unchanged as good without reading it, and reads one changed since", async () => {
+    const dir = join(root, "trusted");
+    const { releaseDir, manifest } = await publish({ ...base, outDir: dir, charts: [chart("arms")] });
+    const stats = (names: string[]) => Object.fromEntries(names.map((name) => [name, statOf(join(releaseDir, name))]));
+    const png = manifest.charts[0]!.variants[0]!.png;
+    const svg = manifest.charts[0]!.variants[0]!.svg;
+    // one byte flipped in place before the sizes and times were recorded: only a read would find it
+    const bytes = await readFile(join(releaseDir, png.name));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    writeFileSync(join(releaseDir, png.name), bytes);
+    const trusted = stats([...listedFiles(manifest).keys()]);
+    expect((await damagedFiles(releaseDir, manifest, trusted)).size).toBe(0);
+    expect((await damagedFiles(releaseDir, manifest)).get(png.name)).toBe(message.fileAltered(png.bytes, png.bytes));
+    // rewritten (a new size and time; its stable name is the same file): read and hashed, trusted or not
+    writeFileSync(join(releaseDir, svg.name), "<svg/>");
+    expect([...(await damagedFiles(releaseDir, manifest, trusted)).keys()]).toEqual([svg.name, svg.stable]);
+  });
+});
+
+function statOf(path: string): [number, number, number] {
+  const info = statSync(path);
+  return [info.size, info.mtimeMs, info.ino];
+}
 
 describe("listedFiles", () => {
   it("refuses a manifest naming a file outside the release", async () => {

@@ -40,7 +40,7 @@ import { formatStages, progress, type Stage } from "./progress.ts";
 import { toolKey } from "./toolKey.ts";
 import { lintSettings } from "./lintSettings.ts";
 import { inLanes } from "./inLanes.ts";
-import { forgetBuild, recordBuild } from "./upToDate.ts";
+import { forgetBuild, lastRelease, recordBuild } from "./upToDate.ts";
 import { verifyCached } from "./verifyCached.ts";
 
 export interface BuildChartsOptions {
@@ -111,6 +111,8 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     } else {
       const release: Release = await openRelease({
         outDir: config.out,
+        // the files the last clean build left unchanged are not read again to check them; --force reads them all
+        ...(options.force ? {} : { trusted: lastRelease(config) }),
         toolVersion: cli.version,
         renderers,
         ...(options.now ? { now: options.now } : {}),

@@ -8,11 +8,13 @@
 // "Intact" is judged as git judges its work tree: every file the release lists
 // has the size, modification time and inode it had when published. A file
 // deleted, truncated, rewritten or replaced is noticed, and the build runs in
-// full (which checks every file's hash and publishes past the damage); a file
-// altered in place with its size and time forged back is not.
+// full (which hashes the files that changed since this record, lastRelease,
+// and publishes past the damage); a file altered in place with its size and
+// time forged back is not.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import type { FileStat, TrustedRelease } from "@charts/publish";
 import type { Config } from "../config.ts";
 import { toolKey } from "./toolKey.ts";
 
@@ -28,7 +30,7 @@ export interface BuildState {
   /** The exit code it ended with: 0, or 3 for a build that could not check its figures. */
   exitCode: number;
   /** name -> [size, mtimeMs, inode], for every file of the release (manifest included). */
-  files: Record<string, [number, number, number]>;
+  files: Record<string, FileStat>;
 }
 
 /**
@@ -70,6 +72,22 @@ export function upToDate(config: Config, fingerprint: string): BuildState | unde
     if (!info || info.size !== size || info.mtimeMs !== mtimeMs || info.ino !== ino) return undefined;
   }
   return state;
+}
+
+/**
+ * The release the last clean build published, file by file as it left them,
+ * whatever its inputs were: a build with other inputs still need not read
+ * again the files of that release that have not changed since
+ * (previousRelease of @charts/publish).
+ */
+export function lastRelease(config: Config): TrustedRelease | undefined {
+  try {
+    const state = JSON.parse(readFileSync(join(config.cache, STATE), "utf8")) as Partial<BuildState>;
+    if (state.version !== 1 || typeof state.release !== "string" || !state.files) return undefined;
+    return { release: state.release, files: state.files };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Records a clean build: its fingerprint and what its release holds now (`names`: every file it lists). */
