@@ -7,8 +7,8 @@ import cliPackage from "../package.json" with { type: "json" };
 const textsOption = () =>
   new Option("--texts <dir>", "folder of source texts (default: charts.config.json, or CHARTS_TEXTS)");
 const configOption = () => new Option("--config <file>", "project config (default: charts.config.json found from the current folder up)");
-const nowOption = () =>
-  new Option("--now <iso>", "the manifest's clock, e.g. 2024-06-20T08:00:00Z (default: SOURCE_DATE_EPOCH, else now): the same inputs and clock publish the same bytes");
+const nowOption = (what = "the manifest's clock and now() in chart expressions") =>
+  new Option("--now <iso>", `${what}, e.g. 2024-06-20T08:00:00Z (default: SOURCE_DATE_EPOCH, else now): the same inputs and clock publish the same bytes`);
 const seedOption = () =>
   new Option("--seed <n>", "seed of Vega's random numbers (random(), sample, bootstrapped CIs): the same seed renders the same bytes").default(String(DEFAULT_SEED));
 
@@ -36,7 +36,7 @@ Examples:
 
 Environment:
   CHARTS_TEXTS        folder of source texts, overriding charts.config.json
-  SOURCE_DATE_EPOCH   the manifest's clock, in seconds (as --now): the same inputs and clock publish the same bytes
+  SOURCE_DATE_EPOCH   the build's clock, in seconds (as --now): the same inputs and clock publish the same bytes
   CHARTS_WORKERS      render threads of the build (default: the cores this process may use)
   CHARTS_PROGRESS     "lines" prints a line per chart even on a terminal (default there: a live bar)
 
@@ -92,7 +92,7 @@ Exit codes:
     .argument("<dirs...>", "the shards' staging folders (every part of one build, each once)")
     .option("--out <dir>", "publish folder (default: charts.config.json 'out', dist/charts)")
     .addOption(configOption())
-    .addOption(nowOption())
+    .addOption(nowOption("the manifest's clock"))
     .action(async (dirs, options) => (await import("./commands/merge.ts")).merge(dirs, options));
 
   cli
@@ -104,6 +104,7 @@ Exit codes:
     .option("--scale <n>", "pixels per CSS px of a PNG output (default 1; refused for .svg)")
     .option("--base <dir>", "the only folder data and images are read from; relative URLs resolve against it (default: the spec's folder)")
     .addOption(seedOption())
+    .addOption(nowOption("what now() returns in expressions"))
     .option("--no-links", "refuse links (href) on marks instead of keeping http(s) links")
     .option("--config <file>", "project config whose limits (and cache folder) apply (default: charts.config.json found from the current folder up, else the default limits)")
     .action(async (specs, options) => (await import("./commands/render.ts")).render(specs, options));

@@ -27,7 +27,7 @@ describe("drawForLint (charts lint) and buildChart (the build)", () => {
       breakpoints: config.breakpoints,
       verification: undefined,
       limits: config.limits,
-      render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed: 1, cacheDir: config.cache },
+      render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed: 1, now: 0, cacheDir: config.cache },
     };
   });
 
@@ -55,5 +55,17 @@ describe("drawForLint (charts lint) and buildChart (the build)", () => {
     // the time some PNG was being drawn, not the sum of the PNGs' times (they are drawn several at once)
     expect(rasterise).toBeGreaterThan(0);
     expect(rasterise).toBeLessThanOrEqual(wall);
+  }, 60_000);
+
+  it("draw now() in expressions at the clock they are given: the same clock the same bytes, another clock another chart", async () => {
+    // the bars of the last ten years: 2014 and 2022 in June 2024, only 2022 in 2030
+    const recent = { ...definition, data: { dataset: "russia-arms-transfers", filter: "datum.year >= year(now()) - 10" } };
+    const at = async (iso: string) => (await drawForLint(recent, { ...context, render: { ...context.render, now: Date.parse(iso) } })).variants[0]!.svg;
+    const june = await at("2024-06-20T08:00:00Z");
+    expect(await at("2024-06-20T08:00:00Z")).toBe(june);
+    const later = await at("2030-06-20T08:00:00Z");
+    expect(later).not.toBe(june);
+    const bars = (svg: string) => (svg.match(/aria-roledescription="bar"/g) ?? []).length;
+    expect([bars(june), bars(later)]).toEqual([2, 1]);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ describe("program()", () => {
     expect(commands.lint).toEqual(["--config", "--json", "--seed"]);
     expect(commands.extract).toEqual(["--json", "--dataset", "--pick", "--texts", "--config"]);
     expect(commands.merge).toEqual(["--out", "--config", "--now"]);
-    expect(commands.render).toEqual(["--out", "--format", "--scale", "--base", "--seed", "--no-links", "--config"]);
+    expect(commands.render).toEqual(["--out", "--format", "--scale", "--base", "--seed", "--now", "--no-links", "--config"]);
   });
 
   it("lists every command's options in the top-level --help", () => {

@@ -11,7 +11,7 @@ import { setupRenderer } from "./setupRenderer.ts";
 import { svgToPng } from "./svgToPng.ts";
 import type { RenderOptions } from "./types.ts";
 
-export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed" | "limits" | "cacheDir"> {
+export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" | "seed" | "now" | "limits" | "cacheDir"> {
   /** PNG scale, default 1. */
   scale?: number;
 }
@@ -22,7 +22,7 @@ export interface RenderFileOptions extends Pick<RenderOptions, "base" | "links" 
  * that carries `usermeta.chart` is framed with header and footer; anything
  * else is rendered as the bare plot. Data and images are read from `base`
  * only (default the spec's folder), links kept unless `links` is false,
- * random numbers drawn from `seed` (see renderSvg). The spec is read through
+ * random numbers drawn from `seed`, now() at `now` (see renderSvg). The spec is read through
  * readJson (at most `limits.definitionBytes`, no duplicate keys, no nesting
  * deeper than `limits.jsonDepth`) and the output's pixels at `scale` are
  * checked against `limits.plotPixels` before Vega and before sharp.

@@ -12,6 +12,7 @@ import { setViewLocale } from "./houseFormat.ts";
 import { vegaModules } from "./loadVega.ts";
 import { safeExpressions } from "./safeExpressions.ts";
 import { DEFAULT_SEED, seededRandom } from "./seededRandom.ts";
+import { setExpressionClock } from "./expressionClock.ts";
 import { readScene, type SceneItem } from "./readScene.ts";
 import type { RenderedSvg, RenderOptions } from "./types.ts";
 
@@ -30,6 +31,7 @@ import type { RenderedSvg, RenderOptions } from "./types.ts";
  * - expressions: Vega's interpreter, never generated code (safeExpressions);
  * - fonts: the bundled family only, checked before rendering and in the SVG;
  * - randomness: seeded afresh for each render (`seed`, default DEFAULT_SEED);
+ * - time: `now()` in expressions is `options.now` when given (expressionClock.ts);
  *   clip and gradient ids start afresh too, so an SVG is the same whatever
  *   the process rendered before it;
  * - size: at most `limits.plotPixels` at `scale`, checked on the spec's width
@@ -37,7 +39,7 @@ import type { RenderedSvg, RenderOptions } from "./types.ts";
  * - log scales: over values all above (or all below) zero, never an empty plot.
  * Errors are ChartsErrors; a Vega parser message names the JSON path of the
  * expression it is about where one can be found (`transform[0].calculate`).
- * Renders run one at a time, so no two share the random source.
+ * Renders run one at a time, so no two share the random source or the clock.
  *
  * @example const { svg, boxes } = await renderSvg(vlSpec, { base: "datasets/trade" })
  */
@@ -63,6 +65,7 @@ async function renderNow(spec: TopLevelSpec | Spec, options: RenderOptions): Pro
     locate: (url) => locateString(spec, url),
   });
   (vega as unknown as { setRandom: (random: () => number) => void }).setRandom(seededRandom(options.seed ?? DEFAULT_SEED));
+  setExpressionClock(options.now);
   // clip and gradient ids count up across a process's renders: each SVG starts at clip1, whatever was drawn before
   (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
   const view = located(() => {

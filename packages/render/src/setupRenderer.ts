@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fontsDir, loadFonts, useProjectFonts } from "@charts/fonts";
 import { house } from "./houseFormat.ts";
 import { loadVega } from "./loadVega.ts";
+import { expressionNow } from "./expressionClock.ts";
 import { interpreterFixes } from "./safeExpressions.ts";
 import { wrapLabel } from "./wrapLabel.ts";
 
@@ -18,8 +19,9 @@ let folder: string = fontsDir;
  *   bounds, layout, label overlap and truncation (`limit`) all use exact
  *   widths: `vega.textMetrics.width` is Vega's canvas `measureWidth`;
  * - registers the `house` expression function for `formatType: "house"`,
- *   `wrapLabel` for wrapped category labels, and the interpreter's
- *   corrections (interpreterFixes).
+ *   `wrapLabel` for wrapped category labels, the interpreter's
+ *   corrections (interpreterFixes), and `now` read from the render's clock
+ *   (expressionClock.ts).
  *
  * `fontsFolder` (default: the bundled fonts) is the folder fontconfig may
  * use; tests point it at an empty folder to see rendering fail loudly.
@@ -36,6 +38,7 @@ export function setupRenderer(options: { fontsFolder?: string } = {}): Promise<v
     // the name @charts/specs writes into labelExpr (WRAP_LABEL; test/wrapLabel.test.ts keeps the two equal)
     vega.expressionFunction("wrapLabel", wrapLabel);
     for (const [name, fn] of Object.entries(interpreterFixes)) vega.expressionFunction(name, fn);
+    vega.expressionFunction("now", expressionNow);
   })();
   return setup;
 }

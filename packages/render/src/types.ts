@@ -139,6 +139,8 @@ export interface RenderOptions {
   linksSetting?: string;
   /** Seed of Vega's random numbers (random(), sample, bootstrapped CIs). Default DEFAULT_SEED. */
   seed?: number;
+  /** What `now()` returns in expressions, epoch ms: a render pinned to a clock draws the same bytes. Default: the time of the render. */
+  now?: number;
   /** The largest scale a PNG of this render will be drawn at: its pixels are checked against limits.plotPixels. Default 1. */
   scale?: number;
   /** limits.plotPixels (default DEFAULT_LIMITS of @charts/errors). */

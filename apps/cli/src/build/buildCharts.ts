@@ -100,7 +100,11 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
       allowLinks: config.allowLinks,
       limits,
       baseUrl: config.baseUrl ?? "/charts/",
+      ...(options.now ? { now: options.now.toISOString() } : {}),
     };
+    // now() in chart expressions: the build's clock when it was given one (then part of the inputs of the charts
+    // that call it), else the time the build started
+    const now = options.now?.getTime() ?? Date.now();
     const renderers = await rendererVersions();
     const mine = (slug: string, i: number) => !shard || i % shard.count === shard.index - 1;
     const charts = inputs.charts.filter((chart, i) => mine(chart.slug, i));
@@ -155,7 +159,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
           void publish(() => sink!.reuse(chart.slug, key));
           continue;
         }
-        jobs.push({ slug: chart.slug, inputs: key, job: jobOf(definition, file, { datasets, sourceRecord, verification, config, seed, lint }) });
+        jobs.push({ slug: chart.slug, inputs: key, job: jobOf(definition, file, { datasets, sourceRecord, verification, config, seed, now, lint }) });
       } catch (error) {
         void fail(chart.slug, error);
       }

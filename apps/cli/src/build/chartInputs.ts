@@ -23,6 +23,8 @@ export interface BuildSettings {
   allowLinks: boolean;
   limits: Limits;
   baseUrl: string;
+  /** The clock the build was given (--now, SOURCE_DATE_EPOCH), ISO: an input of the charts whose expressions call now(). */
+  now?: string;
 }
 
 /**
@@ -31,15 +33,19 @@ export interface BuildSettings {
  * provenance), what the figure check found for those rows (each row's
  * sentence, or that the texts were not there), the sources.json entries of
  * the texts those rows cite, and the build's settings (tool, lint settings,
- * breakpoints, seed, links, limits, baseUrl). The theme, the fonts and the renderers are
- * part of the tool.
+ * breakpoints, seed, links, limits, baseUrl; the clock for a chart whose
+ * expressions call now()). The theme, the fonts and the renderers are part of
+ * the tool.
  */
 export function chartInputs(
   definition: ChartDefinition,
   file: string,
   context: { datasets: Map<string, Dataset>; sources: Map<string, SourceInfo>; verification: Verification | undefined; settings: BuildSettings },
 ): string {
-  const { datasets, sources, verification, settings } = context;
+  const { now, ...shared } = context.settings;
+  const { datasets, sources, verification } = context;
+  // a chart that asks for the time is drawn at the build's clock: another clock, another chart
+  const settings = now !== undefined && /\bnow\s*\(/.test(JSON.stringify(definition)) ? { ...shared, now } : shared;
   const drawn = [...new Set(datasetNames(definition))].map((name) => datasets.get(name) ?? name);
   const cited = new Set<string>();
   for (const dataset of drawn) if (typeof dataset !== "string") for (const row of dataset.rows) cited.add(row.provenance.source);

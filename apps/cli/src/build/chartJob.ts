@@ -23,7 +23,8 @@ export interface ChartJob {
   sentences: Map<string, string> | undefined;
   breakpoints: number[];
   limits: Limits;
-  render: { base: string; links: boolean; linksSetting: string; seed: number; cacheDir: string };
+  /** Render options; `now`: what now() returns in expressions (the build's clock, epoch ms). */
+  render: { base: string; links: boolean; linksSetting: string; seed: number; now: number; cacheDir: string };
   /** The linter's settings: a chart with a lint error comes back as an error, its warnings with it. */
   lint: LintSettings;
   /** `lint`: draw the chart without PNGs, publish nothing, and send back all its findings (`charts lint`). Default `build`. */

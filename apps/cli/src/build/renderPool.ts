@@ -34,9 +34,9 @@ export function renderPool<Result extends ChartResult | LintResult>(config: Conf
 export function jobOf(
   definition: ChartJob["definition"],
   file: string,
-  context: { datasets: Map<string, Dataset>; sourceRecord: Record<string, SourceInfo>; verification: Verification | undefined; config: Config; seed: number; lint: LintSettings },
+  context: { datasets: Map<string, Dataset>; sourceRecord: Record<string, SourceInfo>; verification: Verification | undefined; config: Config; seed: number; now: number; lint: LintSettings },
 ): ChartJob {
-  const { datasets, sourceRecord, verification, config, seed, lint } = context;
+  const { datasets, sourceRecord, verification, config, seed, now, lint } = context;
   const used = [...new Set(datasetNames(definition))].flatMap((name) => datasets.get(name) ?? []);
   const sources: Record<string, SourceInfo> = {};
   let sentences: Map<string, string> | undefined;
@@ -57,7 +57,7 @@ export function jobOf(
     sentences,
     breakpoints: config.breakpoints,
     limits: config.limits,
-    render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, cacheDir: config.cache },
+    render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed, now, cacheDir: config.cache },
     lint,
   };
 }

@@ -4,7 +4,7 @@ import { fromWire, type LintResult } from "../build/chartJob.ts";
 import { lintSettings } from "../build/lintSettings.ts";
 import { loadInputs } from "../build/loadInputs.ts";
 import { jobOf, renderPool } from "../build/renderPool.ts";
-import { display, loadConfig, parseSeed } from "../config.ts";
+import { display, loadConfig, parseNow, parseSeed } from "../config.ts";
 
 /**
  * `charts lint [slug...]`: every chart (or those named) drawn in memory as the
@@ -20,6 +20,8 @@ import { display, loadConfig, parseSeed } from "../config.ts";
 export async function lint(slugs: string[], options: { config?: string; seed?: string; json?: boolean }): Promise<void> {
   const config = loadConfig({ file: options.config });
   const seed = parseSeed(options.seed);
+  // now() in chart expressions, as the build has it: SOURCE_DATE_EPOCH, else the time the lint started
+  const now = parseNow(undefined)?.getTime() ?? Date.now();
   const settings = lintSettings(config);
   const inputs = await loadInputs(config);
   const known = inputs.charts.map((chart) => chart.slug);
@@ -34,7 +36,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
       charts.map(async (chart): Promise<Finding[] | Error> => {
         try {
           const { definition, file } = inputs.usable(chart, (path) => display(config, path));
-          const job = jobOf(definition, file, { datasets: inputs.datasets, sourceRecord, verification: undefined, config, seed, lint: settings });
+          const job = jobOf(definition, file, { datasets: inputs.datasets, sourceRecord, verification: undefined, config, seed, now, lint: settings });
           const result = await pool.run({ ...job, mode: "lint" });
           return "error" in result ? fromWire(result.error) : result.findings;
         } catch (error) {

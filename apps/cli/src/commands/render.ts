@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { ChartsError, invalid, message } from "@charts/errors";
 import { renderFile } from "@charts/render";
-import { findConfig, loadConfig, parseSeed } from "../config.ts";
+import { findConfig, loadConfig, parseNow, parseSeed } from "../config.ts";
 
 /** The project's charts.config.json (--config, or found from here up), or none outside a project. */
 function projectConfig(file: string | undefined) {
@@ -18,13 +18,16 @@ export interface RenderOptions {
   format?: string;
   base?: string;
   seed?: string;
+  /** What now() returns in expressions (ISO), else SOURCE_DATE_EPOCH, else the time of each render. */
+  now?: string;
   links?: boolean;
   config?: string;
 }
 
 /**
  * `charts render SPEC -o OUT`: any Vega-Lite or Vega spec to SVG or PNG, outside the story workflow.
- * Files are read from `--base` only (default the spec's folder); `--no-links` refuses links; `--seed` seeds random().
+ * Files are read from `--base` only (default the spec's folder); `--no-links` refuses links; `--seed` seeds random();
+ * `--now` (or SOURCE_DATE_EPOCH) pins now().
  *
  * Batch: `charts render A.vl.json B.vl.json ... -o DIR` (or a folder of specs) renders each into DIR as
  * `<name>.svg` (or `.png` with `--format png`) in one process, so a script pays the start-up (vega,
@@ -46,9 +49,10 @@ export async function render(specs: string[], options: RenderOptions): Promise<v
     throw invalid({ field: "--scale" }, message.expectedRenderScale(), options.scale);
   }
   const seed = parseSeed(options.seed);
+  const now = parseNow(options.now)?.getTime();
   // limits from the project's charts.config.json when there is one, else the defaults; its cache folder for font subsets
   const config = projectConfig(options.config);
-  const render = { scale, seed, links: options.links !== false, ...(config ? { limits: config.limits, cacheDir: config.cache } : {}), ...(options.base ? { base: resolve(options.base) } : {}) };
+  const render = { scale, seed, ...(now === undefined ? {} : { now }), links: options.links !== false, ...(config ? { limits: config.limits, cacheDir: config.cache } : {}), ...(options.base ? { base: resolve(options.base) } : {}) };
   if (!batch) {
     await renderFile(resolve(inputs[0]!), resolve(options.out), render);
     console.log(`✓ ${inputs[0]} -> ${options.out}`);
