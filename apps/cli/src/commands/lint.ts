@@ -3,6 +3,7 @@ import { formatFindings, lintErrors, lintSummary, type Finding } from "@charts/l
 import { fromWire, type LintResult } from "../build/chartJob.ts";
 import { lintSettings } from "../build/lintSettings.ts";
 import { loadInputs } from "../build/loadInputs.ts";
+import { progress } from "../build/progress.ts";
 import { jobOf, renderPool } from "../build/renderPool.ts";
 import { display, loadConfig, parseNow, parseSeed } from "../config.ts";
 
@@ -14,8 +15,9 @@ import { display, loadConfig, parseNow, parseSeed } from "../config.ts";
  * are drawn in the build's render workers, one per core. Prints a table of
  * the findings (chart, variant, rule, severity, element, measured, threshold;
  * or JSON with `--json`), in the charts' order, and a count; a chart that does
- * not build is a ✗ line with its root cause. Exits 1 when a chart has a lint
- * error or does not build.
+ * not build is a ✗ line with its root cause. On a terminal a bar shows the
+ * charts drawn so far (stderr); elsewhere nothing comes before the table.
+ * Exits 1 when a chart has a lint error or does not build.
  */
 export async function lint(slugs: string[], options: { config?: string; seed?: string; json?: boolean }): Promise<void> {
   const config = loadConfig({ file: options.config });
@@ -30,6 +32,9 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
 
   const sourceRecord = Object.fromEntries(inputs.sources);
   const { pool } = renderPool<LintResult>(config);
+  // the build's bar on a terminal; its one line per chart elsewhere would mix with the table (or the JSON)
+  const bar = process.stdout.isTTY && process.stderr.isTTY && process.env.CHARTS_PROGRESS !== "lines" ? progress() : undefined;
+  bar?.start(charts.length);
   let results: Array<Finding[] | Error>;
   try {
     results = await Promise.all(
@@ -38,6 +43,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
           const { definition, file } = inputs.usable(chart, (path) => display(config, path));
           const job = jobOf(definition, file, { datasets: inputs.datasets, sourceRecord, verification: undefined, config, seed, now, lint: settings });
           const result = await pool.run({ ...job, mode: "lint" });
+          bar?.done(`✓ ${chart.slug}`);
           return "error" in result ? fromWire(result.error) : result.findings;
         } catch (error) {
           return error as Error;
@@ -45,6 +51,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
       }),
     );
   } finally {
+    bar?.stop();
     await pool.close();
   }
   const findings: Finding[] = [];
