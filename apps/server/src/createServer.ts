@@ -39,8 +39,10 @@ export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = {
 const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Longest name in a URL (fastify's maxParamLength); published names are far shorter. */
 const MAX_NAME = 200;
-const COMPRESSIBLE = /^(image\/svg\+xml|application\/json|text\/html|text\/csv)/;
-const TEXT = /^(image\/svg\+xml|application\/json|text\/html|text\/csv)$/;
+/** The text types published files are served as: compressed, and sent with their charset. */
+const TEXT_TYPES = ["image/svg+xml", "application/json", "text/html", "text/csv"];
+const TEXT = new Set(TEXT_TYPES);
+const COMPRESSIBLE = new RegExp(`^(${TEXT_TYPES.map((type) => type.replace(/[+/]/g, "\\$&")).join("|")})`);
 
 /**
  * The HTTP service the CMS reads published charts from:
@@ -171,7 +173,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return unavailable(request, reply, error);
     }
     reply.header("ETag", `"${resource.sha256}"`);
-    reply.header("Content-Type", TEXT.test(resource.type) ? `${resource.type}; charset=utf-8` : resource.type);
+    reply.header("Content-Type", TEXT.has(resource.type) ? `${resource.type}; charset=utf-8` : resource.type);
     const range = request.headers.range;
     // Range is defined for GET only; HEAD answers as a GET without it would.
     if (request.method === "GET" && range !== undefined && rangeApplies(request.headers["if-range"], validators)) {

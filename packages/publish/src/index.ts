@@ -13,7 +13,6 @@
 //   verifyRelease     check a release's files against its manifest
 export { publish, type PublishOptions } from "./publish.ts";
 export { openRelease, type Release, type ReleaseOptions, type PublishResult, type PublishStep } from "./openRelease.ts";
-export { prepareChart, outputOf, withHistory } from "./prepareChart.ts";
 export { openStaging, readStaging, STAGING, type OpenStaging, type Staging, type StagingOptions } from "./staging.ts";
 export { previousRelease, type PreviousRelease, type TrustedRelease } from "./previousRelease.ts";
 export { pruneReleases, type PruneOptions } from "./pruneReleases.ts";

@@ -15,16 +15,16 @@
 // points at the old release, untouched; a write that fails (disk full,
 // read-only) or a bug aborts the release and removes it; a build killed at any
 // moment leaves it for the next build to clear.
+import { readFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ChartsError, displayPath, message } from "@charts/errors";
 import { flushFiles, isCode, linkOrCopy, replaceDurable, syncDir, writeDurable } from "./durable.ts";
-import { sha256 } from "./hash.ts";
 import { acquireLock } from "./lock.ts";
 import { outputOf, prepareChart, ReleaseClaims, withHistory } from "./prepareChart.ts";
-import { previousRelease, type TrustedRelease } from "./previousRelease.ts";
+import { previousRelease, type PreviousRelease, type TrustedRelease } from "./previousRelease.ts";
 import { pruneReleases } from "./pruneReleases.ts";
-import { currentFiles, listedFiles, MANIFEST, releaseLink, releasesDir, SCHEMA, swapTo } from "./release.ts";
+import { alteredContent, currentFiles, listedFiles, MANIFEST, releaseLink, releasesDir, SCHEMA, swapTo } from "./release.ts";
 import { validateManifest } from "./validateManifest.ts";
 import type { ChartOutput, FailedChart, FailedEntry, Manifest, PublishedChart, PublishedFile, RenderedChart, RendererVersions } from "./types.ts";
 
@@ -157,26 +157,25 @@ class OpenRelease implements Release {
 
   readonly dir: string;
   private readonly outDir: string;
-  private readonly before: Awaited<ReturnType<typeof previousRelease>>;
+  private readonly before: PreviousRelease | undefined;
   private readonly options: ReleaseOptions;
   private readonly unlock: () => Promise<void>;
 
-  constructor(outDir: string, dir: string, previous: Awaited<ReturnType<typeof previousRelease>>, options: ReleaseOptions, unlock: () => Promise<void>) {
+  constructor(outDir: string, dir: string, previous: PreviousRelease | undefined, options: ReleaseOptions, unlock: () => Promise<void>) {
     this.outDir = outDir;
     this.dir = dir;
     this.before = previous;
     this.previous = previous?.manifest;
     this.options = options;
     this.unlock = unlock;
-    const trusted = previous?.manifest;
-    this.published = new Map(trusted?.charts.map((chart) => [chart.slug, chart]));
-    this.failedBefore = new Map(trusted?.failed.map((entry) => [entry.slug, entry]));
+    this.published = new Map(this.previous?.charts.map((chart) => [chart.slug, chart]));
+    this.failedBefore = new Map(this.previous?.failed.map((entry) => [entry.slug, entry]));
     this.now = (options.now ?? new Date()).toISOString();
     this.baseUrl = options.baseUrl ?? "/charts/";
     this.sync = options.sync ?? true;
     this.warnings = previous?.warning ? [previous.warning] : [];
-    if (previous?.dir && trusted) {
-      for (const [name, file] of listedFiles(trusted)) this.publishedFiles.set(name, { file, path: join(previous.dir, name) });
+    if (previous?.dir && this.previous) {
+      for (const [name, file] of listedFiles(this.previous)) this.publishedFiles.set(name, { file, path: join(previous.dir, name) });
     }
   }
 
@@ -207,9 +206,8 @@ class OpenRelease implements Release {
       for (const file of currentFiles(output)) {
         const same = this.publishedFiles.get(file.name);
         const path = same?.file.sha256 === file.sha256 ? same.path : join(from, file.name);
-        if (path !== same?.path) await checkFile(path, file);
-        await this.place(file, file.name, path);
-        if (file.stable) await this.place(file, file.stable, join(this.dir, file.name));
+        if (path !== same?.path) checkFile(path, file);
+        await this.placeWithStable(file, path);
       }
       return this.publish(output);
     });
@@ -336,7 +334,12 @@ class OpenRelease implements Release {
   private async carry(file: PublishedFile): Promise<void> {
     const from = this.publishedFiles.get(file.name);
     if (!from) throw new ChartsError(message.notPublished(), { file: file.name });
-    await this.place(file, file.name, from.path);
+    await this.placeWithStable(file, from.path);
+  }
+
+  /** Places a file under its hashed name, then its stable name (if it has one) as a link to the same bytes. */
+  private async placeWithStable(file: PublishedFile, source: Buffer | string): Promise<void> {
+    await this.place(file, file.name, source);
     if (file.stable) await this.place(file, file.stable, join(this.dir, file.name));
   }
 
@@ -356,12 +359,10 @@ class OpenRelease implements Release {
   }
 }
 
-/** A file a shard prepared must be the bytes its output lists. */
-async function checkFile(path: string, file: PublishedFile): Promise<void> {
-  const content = await readFile(path);
-  if (content.length !== file.bytes || sha256(content) !== file.sha256) {
-    throw new ChartsError(message.fileAltered(file.bytes, content.length), { file: displayPath(path) });
-  }
+/** A file a shard prepared must be the bytes its output lists (read synchronously, as damagedFiles reads). */
+function checkFile(path: string, file: PublishedFile): void {
+  const altered = alteredContent(readFileSync(path), file);
+  if (altered) throw new ChartsError(altered, { file: displayPath(path) });
 }
 
 function asPublishError(error: unknown, outDir: string): unknown {

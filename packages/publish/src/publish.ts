@@ -3,8 +3,6 @@ import { ReleaseClaims } from "./prepareChart.ts";
 import { SLUG } from "./fileNames.ts";
 import type { FailedChart, RenderedChart } from "./types.ts";
 
-export type { PublishResult, PublishStep } from "./openRelease.ts";
-
 export interface PublishOptions extends ReleaseOptions {
   charts: RenderedChart[];
   /** Charts that did not build: their last good version stays published, marked stale. */

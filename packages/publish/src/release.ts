@@ -149,11 +149,15 @@ export async function damagedFiles(releaseDir: string, manifest: Manifest, trust
       damaged.set(name, isCode(error, "ENOENT") ? message.fileMissing() : (error as Error).message);
       continue;
     }
-    if (content.length !== file.bytes || sha256(content) !== file.sha256) {
-      damaged.set(name, message.fileAltered(file.bytes, content.length));
-    }
+    const altered = alteredContent(content, file);
+    if (altered) damaged.set(name, altered);
   }
   return damaged;
+}
+
+/** What is wrong with `content` as the file the manifest lists (its size, its hash), or undefined when it is that file. */
+export function alteredContent(content: Buffer, file: PublishedFile): string | undefined {
+  return content.length !== file.bytes || sha256(content) !== file.sha256 ? message.fileAltered(file.bytes, content.length) : undefined;
 }
 
 /**

@@ -5,10 +5,10 @@
 //
 //   <dir>/staging.json          written last: a folder without it is an unfinished shard
 //   <dir>/<slug>.<hash>.<ext>   every file of every chart, by its hashed name
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ChartsError, displayPath, invalid, message } from "@charts/errors";
-import { writeDurable } from "./durable.ts";
+import { replaceDurable, writeDurable } from "./durable.ts";
 import { FILE_NAME } from "./fileNames.ts";
 import { prepareChart, ReleaseClaims } from "./prepareChart.ts";
 import { currentFiles } from "./release.ts";
@@ -87,9 +87,8 @@ export async function openStaging(dir: string, options: StagingOptions): Promise
         failed: failed.sort((a, b) => a.slug.localeCompare(b.slug)),
         errors,
       };
-      const file = join(folder, STAGING);
-      await writeFile(`${file}.tmp`, `${JSON.stringify(staging)}\n`);
-      await rename(`${file}.tmp`, file);
+      // renamed into place whole, like the chart files unflushed: a shard's folder is a CI artifact, not a release
+      await replaceDurable(join(folder, STAGING), `${JSON.stringify(staging)}\n`, false);
       return staging;
     },
   };
