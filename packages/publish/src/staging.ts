@@ -107,8 +107,11 @@ export async function readStaging(dir: string): Promise<Staging> {
     throw invalid({ file: displayPath(file) }, "a staging.json of version 1 with charts and failed", staging?.version);
   }
   for (const chart of staging.charts) {
-    for (const { name } of currentFiles(chart)) {
-      if (!FILE_NAME.test(name)) throw invalid({ file: displayPath(file), field: chart.slug }, "a plain file name", name);
+    // a stable name is linked into the release as the hashed one is written: both must stay inside it
+    for (const { name, stable } of currentFiles(chart)) {
+      for (const each of stable === undefined ? [name] : [name, stable]) {
+        if (!FILE_NAME.test(each)) throw invalid({ file: displayPath(file), field: chart.slug }, "a plain file name", each);
+      }
     }
   }
   return staging;

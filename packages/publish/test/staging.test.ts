@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,6 +51,21 @@ describe("openStaging(dir) and readStaging(dir)", () => {
     await writeFile(join(dir, output.variants[0]!.svg.name), "<svg/>");
     const release = await openRelease({ ...meta, sync: false, outDir: join(root, "out", "charts") });
     await expect(release.addOutput(output, dir)).rejects.toThrow(message.fileAltered(output.variants[0]!.svg.bytes, 6));
+  });
+
+  it("refuses a staging.json naming a file outside the shard's folder, under its hashed or its stable name", async () => {
+    const dir = join(root, "shard");
+    const staging = await openStaging(dir, { ...meta, shard: "1/1" });
+    await staging.add(chart("arms"));
+    await staging.finish();
+    const file = join(dir, STAGING);
+    const written = JSON.parse(await readFile(file, "utf8"));
+    for (const field of ["name", "stable"] as const) {
+      const altered = structuredClone(written);
+      altered.charts[0].variants[0].svg[field] = "../../escaped.svg";
+      await writeFile(file, JSON.stringify(altered));
+      await expect(readStaging(dir)).rejects.toThrow('expected a plain file name but received "../../escaped.svg"');
+    }
   });
 
   it("clears an earlier staging, refuses a folder with someone's files, and an unfinished shard", async () => {
