@@ -38,7 +38,7 @@ async function buildStory(): Promise<Story> {
         datasets,
         sources,
         breakpoints: DEFAULT_BREAKPOINTS,
-        verification: undefined,
+        sentences: undefined,
         limits: DEFAULT_LIMITS,
         render: { base: join(root, "datasets") },
       })),

@@ -25,7 +25,7 @@ describe("drawForLint (charts lint) and buildChart (the build)", () => {
       datasets: inputs.datasets,
       sources: Object.fromEntries(inputs.sources),
       breakpoints: config.breakpoints,
-      verification: undefined,
+      sentences: undefined,
       limits: config.limits,
       render: { base: config.datasets, links: config.allowLinks, linksSetting: LINKS_SETTING, seed: 1, now: 0, cacheDir: config.cache },
     };

@@ -6,7 +6,7 @@ import type { Limits } from "@charts/errors";
 import type { ChartDefinition, CompiledChart } from "@charts/specs";
 import { DEFAULT_VARIANT, drawChart, placeRenderError, svgToPng, type DrawnChart, type DrawnVariant, type RenderChartOptions } from "@charts/render";
 import type { FigureProvenance, RenderedChart } from "@charts/publish";
-import { rowKey, type Verification } from "../commands/check.ts";
+import { rowKey } from "../commands/check.ts";
 
 export { DEFAULT_VARIANT };
 
@@ -32,8 +32,8 @@ export interface BuildContext {
   sources: Record<string, SourceInfo>;
   /** The desk's breakpoints (charts.config.json). */
   breakpoints: number[];
-  /** The figure check of this build; undefined when the texts were not there. */
-  verification: Verification | undefined;
+  /** The checked sentence of each row (`dataset#row`, rowKey) the chart draws or cites; undefined when the texts were not there. */
+  sentences: ReadonlyMap<string, string> | undefined;
   /** What a bad input may not exceed (charts.config.json `limits`). */
   limits: Limits;
   /** Render options: the datasets folder, links, seed, the cache folder (font subsets). */
@@ -65,13 +65,13 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
       if (--drawing === 0) context.time?.("rasterise", performance.now() - since);
     }
   };
-  const drawn = await drawChart(definition, drawOptions(context), async (variant, compiled): Promise<BuiltVariant> => {
+  const drawn = await drawChart(definition, context, async (variant, compiled): Promise<BuiltVariant> => {
     const [png, png2x] = await rasterising(() => Promise.all([svgToPng(variant.svg, 1, raster), svgToPng(variant.svg, 2, raster)])).catch((error: unknown) => {
       throw placeRenderError(error, compiled, context.datasets);
     });
     return { ...variant, png, png2x };
   });
-  return withWords(drawn, context.verification);
+  return withWords(drawn, context.sentences);
 }
 
 /**
@@ -79,16 +79,11 @@ export async function buildChart(definition: ChartDefinition, context: BuildCont
  * linter reads (`charts lint`), for about half the CPU.
  */
 export async function drawForLint(definition: ChartDefinition, context: BuildContext): Promise<LintedChart> {
-  return withWords(await drawChart(definition, drawOptions(context)), context.verification);
-}
-
-function drawOptions(context: BuildContext) {
-  const { file, datasets, sources, breakpoints, limits, render, time } = context;
-  return { file, datasets, sources, breakpoints, limits, render, ...(time ? { time } : {}) };
+  return withWords(await drawChart(definition, context), context.sentences);
 }
 
 /** The drawn variants with the chart's words, rows and table, from the default variant's compiled chart. */
-function withWords<V extends DrawnVariant>({ compiled, variants }: DrawnChart<V>, verification: Verification | undefined): Omit<BuiltChart, "variants"> & { variants: V[] } {
+function withWords<V extends DrawnVariant>({ compiled, variants }: DrawnChart<V>, sentences: ReadonlyMap<string, string> | undefined): Omit<BuiltChart, "variants"> & { variants: V[] } {
   const { meta } = compiled;
   return {
     slug: meta.slug,
@@ -103,13 +98,13 @@ function withWords<V extends DrawnVariant>({ compiled, variants }: DrawnChart<V>
     variants,
     datasets: compiled.datasets,
     texts: compiled.texts,
-    provenance: provenanceOf(compiled, verification),
+    provenance: provenanceOf(compiled, sentences),
     table: compiled.table,
   };
 }
 
 /** Provenance of every row the chart draws, with its sentence when the texts were checked. */
-function provenanceOf(compiled: CompiledChart, verification: Verification | undefined): FigureProvenance[] {
+function provenanceOf(compiled: CompiledChart, sentences: ReadonlyMap<string, string> | undefined): FigureProvenance[] {
   return compiled.rows.map(({ dataset, row, provenance }) => ({
     dataset,
     row,
@@ -118,6 +113,6 @@ function provenanceOf(compiled: CompiledChart, verification: Verification | unde
     status: provenance.status,
     ...(provenance.note ? { note: provenance.note } : {}),
     ...(provenance.formula ? { formula: provenance.formula } : {}),
-    ...(verification?.sentences.has(rowKey(dataset, row)) ? { sentence: verification.sentences.get(rowKey(dataset, row))! } : {}),
+    ...(sentences?.has(rowKey(dataset, row)) ? { sentence: sentences.get(rowKey(dataset, row))! } : {}),
   }));
 }

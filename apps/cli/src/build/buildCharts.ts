@@ -78,7 +78,8 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
   })();
 
   // the workers start with the first chart to render: a build that reuses every chart starts none
-  const { pool, workers } = renderPool<ChartResult>(config);
+  const pool = renderPool<ChartResult>(config);
+  const workers = pool.size;
   let sink: (Sink & { finish(): Promise<unknown>; abort?(): Promise<void> }) | undefined;
   try {
     // 1. load
@@ -106,8 +107,7 @@ export async function buildCharts(config: Config, options: BuildChartsOptions): 
     // that call it), else the time the build started
     const now = options.now?.getTime() ?? Date.now();
     const renderers = await rendererVersions();
-    const mine = (slug: string, i: number) => !shard || i % shard.count === shard.index - 1;
-    const charts = inputs.charts.filter((chart, i) => mine(chart.slug, i));
+    const charts = inputs.charts.filter((_, i) => !shard || i % shard.count === shard.index - 1);
     if (shard) {
       const staging = await openStaging(config.out, { shard: `${shard.index}/${shard.count}`, toolVersion: cli.version, renderers, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) });
       // a shard renders every chart of its part: it has no release of its own to reuse from
@@ -268,7 +268,7 @@ async function checkIfPossible(
     report.line(`! ${message.buildingUnchecked(config.texts)}`, true);
     return undefined;
   }
-  const { verification } = await verifyCached(config, datasets, sources, tool);
+  const verification = await verifyCached(config, datasets, sources, tool);
   const bad = verification.errors.length;
   // the errors themselves are printed as the root cause on the line of each chart drawing their dataset, or at the end
   report.line(

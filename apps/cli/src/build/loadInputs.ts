@@ -10,10 +10,10 @@ export type ChartInput = { file: string; slug: string; definition: ChartDefiniti
 
 /**
  * Datasets, sources and chart definitions, each loaded on its own.
- * `rootCause` says which failed input a chart depends on: a dataset it draws
- * or cites, sources.json itself, or the entry of a text its rows cite;
  * `usable` gives a chart's definition and its file as shown, or throws the
- * error that keeps it from building (its own, or its root cause).
+ * error that keeps it from building: its own, or its root cause (a failed
+ * input it depends on: a dataset it draws or cites, sources.json itself, or
+ * the entry of a text its rows cite).
  */
 export async function loadInputs(config: Config) {
   const { root, limits } = config;
@@ -61,7 +61,7 @@ export async function loadInputs(config: Config) {
   };
   /** The datasets the charts that loaded draw or cite. */
   const usedDatasets = () => new Set(definitions.flatMap(({ definition }) => datasetNames(definition)));
-  return { datasets, sources, sourcesError, charts, failedDatasets, failedSources, rootCause, usable, usedDatasets };
+  return { datasets, sources, sourcesError, charts, failedDatasets, failedSources, usable, usedDatasets };
 }
 
 /** The datasets a definition draws (`data`) and cites, by name. */

@@ -8,7 +8,7 @@
 import cliProgress from "cli-progress";
 
 export type Stage = "load" | "check" | "compile" | "render" | "rasterise" | "lint" | "publish";
-export const STAGES: readonly Stage[] = ["load", "check", "compile", "render", "rasterise", "lint", "publish"];
+const STAGES: readonly Stage[] = ["load", "check", "compile", "render", "rasterise", "lint", "publish"];
 
 export interface Progress {
   /** Charts to render from now on. */
@@ -23,17 +23,22 @@ export interface Progress {
   stop(): void;
 }
 
-/** A bar on a terminal (both stdout and stderr), lines elsewhere; `CHARTS_PROGRESS=lines` forces lines. */
-export function progress(): Progress {
+/**
+ * A bar on a terminal (both stdout and stderr), lines elsewhere; `CHARTS_PROGRESS=lines` forces lines.
+ * `lines: false` (`charts lint`, whose stdout is its table) prints no line per chart where there is no bar.
+ */
+export function progress(options: { lines?: boolean } = {}): Progress {
   const tty = process.stdout.isTTY && process.stderr.isTTY && process.env.CHARTS_PROGRESS !== "lines";
-  return tty ? barProgress() : lineProgress();
+  return tty ? barProgress() : lineProgress(options.lines ?? true);
 }
 
-/** One line per chart, as it finishes. */
-export function lineProgress(): Progress {
+/** One line per chart as it finishes (or, `perChart` false, only the failures and other lines). */
+function lineProgress(perChart: boolean): Progress {
   return {
     start() {},
-    done: (line) => console.log(line),
+    done(line) {
+      if (perChart) console.log(line);
+    },
     failed: (line) => console.error(line),
     line: (text, error) => (error ? console.error(text) : console.log(text)),
     stop() {},

@@ -1,6 +1,5 @@
 // The render workers of the build and of `charts lint` (renderWorker.ts), and
 // the job of one chart as the main thread hands it to them.
-import { availableParallelism } from "node:os";
 import { useProjectFonts } from "@charts/fonts";
 import type { Dataset, SourceInfo } from "@charts/datasets";
 import type { LintSettings } from "@charts/lint";
@@ -19,15 +18,14 @@ import { Pool } from "./pool.ts";
  * environment of the process, which only this thread can set (a worker's is
  * a copy): it is pointed at the bundled fonts here.
  */
-export function renderPool<Result extends ChartResult | LintResult>(config: Config): { pool: Pool<ChartJob, Result>; workers: number } {
+export function renderPool<Result extends ChartResult | LintResult>(config: Config): Pool<ChartJob, Result> {
   useProjectFonts();
-  const workers = Math.max(1, Number(process.env.CHARTS_WORKERS) || availableParallelism());
-  const pool = new Pool<ChartJob, Result>(new URL("./renderWorker.ts", import.meta.url), {
-    size: workers,
+  return new Pool<ChartJob, Result>(new URL("./renderWorker.ts", import.meta.url), {
+    // unset: the pool's own default, one worker per core
+    size: Number(process.env.CHARTS_WORKERS) || undefined,
     perWorker: Math.max(1, Number(process.env.CHARTS_JOBS_PER_WORKER) || 2),
     workerData: { cacheDir: config.cache, threads: Math.max(1, Number(process.env.CHARTS_SHARP_THREADS) || 1) },
   });
-  return { pool, workers };
 }
 
 /** The job of one chart: only what it draws and cites, and the sentences of those rows. */

@@ -39,7 +39,7 @@ parentPort!.on("message", async ({ id, job, close }: { id: number; job: ChartJob
       datasets,
       sources: job.sources,
       breakpoints: job.breakpoints,
-      verification: job.sentences ? { verified: [], errors: [], failing: new Map(), sentences: job.sentences } : undefined,
+      sentences: job.sentences,
       limits: job.limits,
       render: job.render,
       time: (stage, ms) => (stages[stage] += ms),

@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository the tool runs from: apps/cli/src/build/ is four folders down. */
-export const TOOL_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const TOOL_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /** What is hashed, relative to the tool's root: stage folders, and what in them. */
 const PARTS = [

@@ -31,10 +31,10 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
   const charts = slugs.length ? inputs.charts.filter((chart) => slugs.includes(chart.slug)) : inputs.charts;
 
   const sourceRecord = Object.fromEntries(inputs.sources);
-  const { pool } = renderPool<LintResult>(config);
+  const pool = renderPool<LintResult>(config);
   // the build's bar on a terminal; its one line per chart elsewhere would mix with the table (or the JSON)
-  const bar = process.stdout.isTTY && process.stderr.isTTY && process.env.CHARTS_PROGRESS !== "lines" ? progress() : undefined;
-  bar?.start(charts.length);
+  const bar = progress({ lines: false });
+  bar.start(charts.length);
   let results: Array<Finding[] | Error>;
   try {
     results = await Promise.all(
@@ -43,7 +43,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
           const { definition, file } = inputs.usable(chart, (path) => display(config, path));
           const job = jobOf(definition, file, { datasets: inputs.datasets, sourceRecord, verification: undefined, config, seed, now, lint: settings });
           const result = await pool.run({ ...job, mode: "lint" });
-          bar?.done(`✓ ${chart.slug}`);
+          bar.done(`✓ ${chart.slug}`);
           return "error" in result ? fromWire(result.error) : result.findings;
         } catch (error) {
           return error as Error;
@@ -51,7 +51,7 @@ export async function lint(slugs: string[], options: { config?: string; seed?: s
       }),
     );
   } finally {
-    bar?.stop();
+    bar.stop();
     await pool.close();
   }
   const findings: Finding[] = [];

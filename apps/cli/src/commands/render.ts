@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { ChartsError, invalid, message } from "@charts/errors";
 import { renderFile } from "@charts/render";
@@ -34,8 +34,9 @@ export interface RenderOptions {
  * vega-lite, fonts, sharp) once; one line per spec, a failing spec does not stop the others.
  */
 export async function render(specs: string[], options: RenderOptions): Promise<void> {
-  const inputs = specs.flatMap((spec) => (statSync(spec, { throwIfNoEntry: false })?.isDirectory() ? specsIn(spec) : [spec]));
-  const batch = inputs.length > 1 || specs.some((spec) => statSync(spec, { throwIfNoEntry: false })?.isDirectory());
+  const folders = new Set(specs.filter((spec) => statSync(spec, { throwIfNoEntry: false })?.isDirectory()));
+  const inputs = specs.flatMap((spec) => (folders.has(spec) ? specsIn(spec) : [spec]));
+  const batch = inputs.length > 1 || folders.size > 0;
   const outExt = extname(options.out).toLowerCase();
   if (batch && (outExt === ".svg" || outExt === ".png")) throw invalid({ field: "-o" }, message.expectedOutputFolder(), options.out);
   if (!batch && options.format !== undefined) throw new ChartsError(message.optionDoesNotApply("the output's extension (.svg or .png) chooses the format of one spec"), { field: "--format" });
@@ -82,7 +83,6 @@ export async function render(specs: string[], options: RenderOptions): Promise<v
 
 /** The Vega-Lite and Vega specs of a folder (`*.vl.json`, `*.vg.json`), in name order. */
 function specsIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => /\.(?:vl|vg)\.json$/.test(name))
     .sort()
