@@ -177,7 +177,7 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Build
 }
 
 /** The root `charts` script's command, run directly (pnpm's own start-up is not the build's). */
-function chartsCommand(): { command: string; args: string[] } {
+export function chartsCommand(): { command: string; args: string[] } {
   const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [node, ...args] = scripts.charts!.split(" ");
   if (node !== "node") throw new Error(`the charts script does not start with node: ${scripts.charts}`);

@@ -7,12 +7,12 @@
 // CPU per image and the bytes, and which level the rule picks for each: the
 // cheapest whose 1x + 2x bytes stay within `tolerance` of level 9's RGBA (the
 // setting the build started from).
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { root } from "./build.ts";
+import { chartsCommand, root } from "./build.ts";
 import { measure } from "./measure.ts";
 import { generateStory } from "./story.ts";
 
@@ -48,11 +48,13 @@ type Sharp = ((input: Buffer, options: { density: number }) => Pipeline) & {
 
 export async function benchPng(options: { charts?: number; seed?: number; tolerance?: number; log?: (line: string) => void } = {}): Promise<PngBench> {
   const { charts = 10, seed = 1, tolerance = 0.1, log = () => {} } = options;
-  const dir = await (await import("node:fs/promises")).mkdtemp(join(tmpdir(), "bench-png-"));
+  const dir = mkdtempSync(join(tmpdir(), "bench-png-"));
   try {
     generateStory(dir, { charts, seed });
     log(`building a story of ${charts} charts for its SVGs`);
-    await measure(process.execPath, ["--disable-warning=ExperimentalWarning", join(root, "apps/cli/src/main.ts"), "--config", join(dir, "charts.config.json")], { cwd: root });
+    // the build as the root `charts` script runs it (its Node.js version check included)
+    const build = chartsCommand();
+    await measure(build.command, [...build.args, "--config", join(dir, "charts.config.json")], { cwd: root });
     const out = join(dir, "dist/charts");
     const svgs = readdirSync(out)
       .filter((name) => /^chart-\d+(?:-[a-z0-9-]+)?\.svg$/.test(name))
@@ -83,7 +85,7 @@ export async function benchPng(options: { charts?: number; seed?: number; tolera
         log(`  level ${level}${rgb ? " RGB" : ""}${adaptiveFiltering ? " adaptive" : ""}: ${(one.cpu + two.cpu).toFixed(1)} ms, ${(one.kb + two.kb).toFixed(1)} KB per output`);
       }
     }
-    const best = rows.find((row) => row.level === 9 && !row.rgb && !row.adaptiveFiltering)!;
+    const best = levelNine(rows);
     const bytes = (row: PngRow) => row.kb[0] + row.kb[1];
     const cost = (row: PngRow) => row.cpu[0] + row.cpu[1];
     const pick = (rgb: boolean) =>
@@ -102,7 +104,7 @@ export function formatPng(result: PngBench): string {
     "| zlib level | channels | adaptive filtering | 1x CPU ms | 2x CPU ms | 1x KB | 2x KB | 1x + 2x CPU ms | 1x + 2x KB | bytes vs level 9 RGBA |",
     "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  const nine = result.rows.find((row) => row.level === 9 && !row.rgb && !row.adaptiveFiltering)!;
+  const nine = levelNine(result.rows);
   for (const row of result.rows) {
     const kb = row.kb[0] + row.kb[1];
     lines.push(
@@ -121,4 +123,9 @@ export function formatPng(result: PngBench): string {
       "The build writes its charts, opaque, as RGB; `charts render` writes RGBA.",
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** The baseline the rule measures bytes against: level 9, RGBA, no adaptive filtering (the setting the build started from). */
+function levelNine(rows: PngRow[]): PngRow {
+  return rows.find((row) => row.level === 9 && !row.rgb && !row.adaptiveFiltering)!;
 }

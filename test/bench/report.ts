@@ -138,12 +138,15 @@ function summarizeSize(size: SizeResult): SizeSummary {
   const { outputs } = runs[0]!;
   const perChart = outputs / size.charts;
   // what the warm and one-dataset builds rendered, in charts and outputs (their CPU per output is per output rendered)
-  const rendered = (pick: (run: SizeResult["runs"][number]) => BuildRun) => median(runs.map((run) => pick(run).effect.rendered));
+  const rendered = (pick: (run: SizeResult["runs"][number]) => BuildRun) => {
+    const charts = median(runs.map((run) => pick(run).effect.rendered));
+    return subject(pick, charts, charts * perChart);
+  };
   return {
     charts: size.charts,
     cold: subject((run) => run.cold, size.charts, outputs),
-    warm: subject((run) => run.warm, rendered((run) => run.warm), rendered((run) => run.warm) * perChart),
-    changed: subject((run) => run.changed, rendered((run) => run.changed), rendered((run) => run.changed) * perChart),
+    warm: rendered((run) => run.warm),
+    changed: rendered((run) => run.changed),
     plain: subject((run) => run.plain, size.charts, runs[0]!.plain.outputs),
     vegaCli: subject((run) => run.vegaCli, runs[0]!.vegaCli.charts, runs[0]!.vegaCli.outputs),
     stages: {

@@ -12,12 +12,13 @@ import { dirname, join } from "node:path";
 import type { FontFace } from "./fontFaces.ts";
 
 const made = new Map<string, Promise<Buffer>>();
+const encoded = new Map<string, string>();
 const saved = new Map<string, Promise<void>>();
 const faceHashes = new Map<FontFace, string>();
 let versions: string | undefined;
 
 /** Where subsets are kept in a cache folder. */
-export const SUBSETS = "fonts";
+const SUBSETS = "fonts";
 
 /**
  * A WOFF2 subset of `face` holding the characters of `text` it has glyphs
@@ -42,7 +43,10 @@ export async function fontSubset(face: FontFace, text: string, cacheDir?: string
     if (!writing) saved.set(file, (writing = keep(file, woff2)));
     await writing;
   }
-  return woff2.toString("base64");
+  // every variant embeds the same few subsets: encoded once
+  let base64 = encoded.get(key);
+  if (base64 === undefined) encoded.set(key, (base64 = woff2.toString("base64")));
+  return base64;
 }
 
 async function load(face: FontFace, text: string, file: string | undefined): Promise<Buffer> {

@@ -23,6 +23,6 @@ export { wrapText } from "./wrapText.ts";
 export { assertGlyphs, codePointName } from "./assertGlyphs.ts";
 export { writeFontconfig, useProjectFonts } from "./writeFontconfig.ts";
 export { embedFonts, textByFace, type EmbedOptions } from "./embedFonts.ts";
-export { fontSubset, SUBSETS } from "./fontSubset.ts";
+export { fontSubset } from "./fontSubset.ts";
 export { blockOf, subsetText } from "./subsetBlocks.ts";
 export { assertFontFamilies, isBundledFamily } from "./assertFontFamilies.ts";

@@ -27,7 +27,7 @@ export { safeExpressions, assertSafeExpression } from "./safeExpressions.ts";
 export { DEFAULT_SEED, seededRandom, isSeed } from "./seededRandom.ts";
 export { frameChart, type FrameOptions, type FramedPlot } from "./frameChart.ts";
 export { unfitAnnotations } from "./unfitAnnotations.ts";
-export { inside, lineThrough, overlap, SLACK, type Box } from "./overlap.ts";
+export { acrossEdge, inside, lineThrough, overlap, SLACK, type Box } from "./overlap.ts";
 export { dataMarks } from "./dataMarks.ts";
 export { wrapLabel } from "./wrapLabel.ts";
 export { renderChart, chartMetaOf, themeOf, type RenderChartOptions, type RenderedChartSvg } from "./renderChart.ts";

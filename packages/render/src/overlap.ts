@@ -28,6 +28,14 @@ export function inside(inner: Box, outer: Box): boolean {
 }
 
 /**
+ * How much a text box overlaps a bar across the bar's edge (hiding its end),
+ * or undefined when it is clear of the bar or wholly inside it (a label in a bar).
+ */
+export function acrossEdge(box: Box, bar: Box): { width: number; height: number } | undefined {
+  return inside(box, bar) ? undefined : overlap(box, bar);
+}
+
+/**
  * The part of a polyline inside a box shrunk by SLACK (Liang-Barsky clipping
  * of each segment): its extent across and down, or undefined when the line
  * does not enter the box.

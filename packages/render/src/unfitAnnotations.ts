@@ -1,6 +1,6 @@
 import { ANNOTATION_MARK } from "@charts/specs";
 import { dataMarks } from "./dataMarks.ts";
-import { inside, overlap, SLACK } from "./overlap.ts";
+import { acrossEdge, overlap, SLACK } from "./overlap.ts";
 import type { RenderedSvg, SceneMark } from "./types.ts";
 
 /**
@@ -27,7 +27,10 @@ export function unfitAnnotations(chart: Pick<RenderedSvg, "boxes" | "scene" | "w
   const bandsOf = new Map<number, SceneMark[]>();
   for (const mark of chart.scene.marks) {
     const index = mark.type === "rect" ? indexOf(mark.mark) : undefined;
-    if (index !== undefined) bandsOf.set(index, [...(bandsOf.get(index) ?? []), mark]);
+    if (index === undefined) continue;
+    const bands = bandsOf.get(index);
+    if (bands) bands.push(mark);
+    else bandsOf.set(index, [mark]);
   }
   const unfit = new Set<number>();
   for (const box of chart.boxes) {
@@ -39,7 +42,7 @@ export function unfitAnnotations(chart: Pick<RenderedSvg, "boxes" | "scene" | "w
     const bands = bandsOf.get(index) ?? [];
     const spills = bands.length > 0 && !bands.some((band) => box.x1 >= band.x1 - SLACK && box.x2 <= band.x2 + SLACK);
     // a label wholly inside a bar is a label in a bar; across its edge it hides the bar's end
-    const crosses = bars.some((bar) => overlap(box, bar) && !inside(box, bar));
+    const crosses = bars.some((bar) => acrossEdge(box, bar));
     if (outside || clash || spills || crosses) unfit.add(index);
   }
   return [...unfit].sort((a, b) => a - b);

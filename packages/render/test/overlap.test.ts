@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inside, lineThrough, overlap } from "../src/overlap.ts";
+import { acrossEdge, inside, lineThrough, overlap } from "../src/overlap.ts";
 
 const box = { x1: 10, y1: 10, x2: 30, y2: 20 };
 
@@ -29,5 +29,14 @@ describe("lineThrough(box, points)", () => {
     expect(lineThrough(box, [[0, 30], [40, 30]])).toBeUndefined();
     expect(lineThrough(box, [[0, 10.2], [40, 10.2]])).toBeUndefined();
     expect(lineThrough(box, [[5, 5], [8, 25], [35, 25]])).toBeUndefined();
+  });
+});
+
+describe("acrossEdge", () => {
+  const bar = { x1: 0, y1: 0, x2: 100, y2: 20 };
+  it("is the overlap of a box across a bar's edge, and nothing for one inside the bar or clear of it", () => {
+    expect(acrossEdge({ x1: 90, y1: 5, x2: 120, y2: 15 }, bar)).toEqual({ width: 10, height: 10 });
+    expect(acrossEdge({ x1: 10, y1: 5, x2: 40, y2: 15 }, bar)).toBeUndefined();
+    expect(acrossEdge({ x1: 110, y1: 5, x2: 140, y2: 15 }, bar)).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ export { notesBelow } from "./compile/notesBelow.ts";
 export { fitAxes, WRAP_LABEL } from "./compile/fitAxes.ts";
 export { resolveData, resolveCites } from "./compile/resolveData.ts";
 export { validatePlot, validate } from "./compile/validate.ts";
-export { useValidatorCache, vegaLiteValidator, definitionValidator, TOP_LEVEL_KINDS, VALIDATORS } from "./validators.ts";
+export { useValidatorCache, vegaLiteValidator, definitionValidator, TOP_LEVEL_KINDS } from "./validators.ts";
 export { refuseUrlData } from "./compile/refuseUrlData.ts";
 export { checkFields } from "./compile/checkFields.ts";
 export { inlineData, STATUS_FIELD } from "./compile/inlineData.ts";

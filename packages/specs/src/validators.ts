@@ -30,7 +30,7 @@ export const TOP_LEVEL_KINDS = [
 ] as const;
 
 /** Where generated validator code is kept in a cache folder. */
-export const VALIDATORS = "validators";
+const VALIDATORS = "validators";
 
 let cacheDir: string | undefined;
 let vegaLite: Record<string, ValidateFunction> | undefined;
@@ -45,7 +45,7 @@ export function useValidatorCache(dir: string | undefined): void {
 export function vegaLiteValidator(kind: string): ValidateFunction {
   vegaLite ??= validators(
     `vega-lite-${packageVersion("vega-lite")}`,
-    () => JSON.parse(readFileSync(require.resolve("vega-lite/vega-lite-schema.json"), "utf8")),
+    () => readFileSync(require.resolve("vega-lite/vega-lite-schema.json"), "utf8"),
     { verbose: true, strict: false, allowUnionTypes: true, validateFormats: false },
     (ajv, schema) => {
       ajv.addSchema(schema as object, "vega-lite");
@@ -61,7 +61,7 @@ export function vegaLiteValidator(kind: string): ValidateFunction {
 export function definitionValidator(): ValidateFunction {
   definition ??= validators(
     "chart-definition",
-    () => JSON.parse(readFileSync(new URL("../chart.schema.json", import.meta.url), "utf8")),
+    () => readFileSync(new URL("../chart.schema.json", import.meta.url), "utf8"),
     { verbose: true, discriminator: true, allowUnionTypes: true },
     (ajv, schema) => {
       ajv.addKeyword({ keyword: "expected", schemaType: "string" });
@@ -75,16 +75,18 @@ export function definitionValidator(): ValidateFunction {
  * Named validators of `schemas` (name -> schema, after `setup` added what they
  * refer to): loaded from the cache folder when it holds the code of this
  * schema, these options and this ajv, else compiled here (and the code kept).
+ * The schema's text is hashed as read and parsed only to compile: a process
+ * whose validators are cached never parses the 2 MB Vega-Lite schema.
  */
 function validators(
   label: string,
-  read: () => unknown,
+  read: () => string,
   options: Options,
   setup: (ajv: Ajv, schema: unknown) => Record<string, { $id: string }>,
 ): Record<string, ValidateFunction> {
-  const schema = read();
+  const text = read();
   const key = createHash("sha256")
-    .update(JSON.stringify([schema, options, packageVersion("ajv"), String(setup)]))
+    .update(JSON.stringify([text, options, packageVersion("ajv"), String(setup)]))
     .digest("hex")
     .slice(0, 16);
   const file = cacheDir ? join(cacheDir, VALIDATORS, `${label}-${key}.cjs`) : undefined;
@@ -96,7 +98,7 @@ function validators(
     }
   }
   const ajv = new Ajv({ ...options, code: { source: true } });
-  const schemas = setup(ajv, schema);
+  const schemas = setup(ajv, JSON.parse(text));
   const compiled = Object.fromEntries(Object.entries(schemas).map(([name, one]) => [name, ajv.compile(one)]));
   if (file) keep(file, ajv, Object.fromEntries(Object.entries(schemas).map(([name, one]) => [name, one.$id])));
   return compiled;

@@ -1,7 +1,6 @@
 import { message } from "@charts/errors";
-import { dataMarks } from "@charts/render";
+import { acrossEdge, dataMarks, lineThrough, overlap } from "@charts/render";
 import { describeMark, describeText, pxArea } from "../describeText.ts";
-import { inside, lineThrough, overlap } from "@charts/render";
 import type { Problem, Rule } from "../types.ts";
 
 /**
@@ -22,7 +21,7 @@ export const textOnMarks: Rule = {
     for (const box of variant.boxes) {
       for (const mark of marks) {
         let hit: { width: number; height: number } | undefined;
-        if (mark.type === "rect") hit = inside(box, mark) ? undefined : overlap(box, mark);
+        if (mark.type === "rect") hit = acrossEdge(box, mark);
         else if (mark.type === "symbol") hit = overlap(box, mark);
         else if (mark.points) hit = lineThrough(box, mark.points);
         if (!hit) continue;

@@ -68,10 +68,11 @@ const checked = new WeakMap<ChartDefinition, string>();
  */
 export function compileChart(definition: ChartDefinition, options: CompileOptions): CompiledChart {
   // a definition is checked once, however many widths and themes it is compiled at (the same object: the build's)
-  if (!checked.has(definition) || checked.get(definition) !== `${options.file}\0${JSON.stringify(options.limits ?? null)}`) {
+  const checkedAs = `${options.file}\0${JSON.stringify(options.limits ?? null)}`;
+  if (checked.get(definition) !== checkedAs) {
     checkDepth(definition, { file: options.file }, options.limits);
     validateDefinition(definition, options.file);
-    checked.set(definition, `${options.file}\0${JSON.stringify(options.limits ?? null)}`);
+    checked.set(definition, checkedAs);
   }
   try {
     return compileAt(definition, options);

@@ -3,7 +3,12 @@ import { schemaError } from "../schemaError.ts";
 import { vegaLiteValidator } from "../validators.ts";
 import type { Json } from "./plotShape.ts";
 
-/** The top-level spec kind in the Vega-Lite schema, from the keys a spec has. */
+/**
+ * The top-level spec kind in the Vega-Lite schema, from the keys a spec has:
+ * checking against the kind the spec claims to be (rather than the anyOf of
+ * all kinds; vegaLiteValidator, compiled once and kept on disk) keeps the error
+ * on the author's mistake, not on "layer is required".
+ */
 function kindOf(spec: Json): string {
   for (const [key, kind] of [
     ["layer", "TopLevelLayerSpec"],
@@ -18,14 +23,6 @@ function kindOf(spec: Json): string {
   return "TopLevelUnitSpec";
 }
 
-/**
- * A validator for one kind of top-level spec, from the schema Vega-Lite
- * ships (validators.ts: compiled once, kept on disk with a cache folder).
- * Checking against the kind the spec claims to be (rather than the anyOf of
- * all kinds) keeps the error on the author's mistake, not on "layer is required".
- */
-const validatorFor = vegaLiteValidator;
-
 /** Plots found valid, by their JSON: a chart's light and dark variants (and widths without overrides) share one. */
 const validPlots = new Set<string>();
 
@@ -38,7 +35,7 @@ export function validatePlot(plot: Json, file: string): void {
   const spec = { data: { values: [] }, ...plot };
   const key = JSON.stringify(spec);
   if (validPlots.has(key)) return;
-  const validate = validatorFor(kindOf(spec));
+  const validate = vegaLiteValidator(kindOf(spec));
   if (!validate(spec)) throw schemaError(validate.errors ?? [], spec, { file, prefix: ["plot"] });
   // bounded: a long-lived process (a worker of a large build) keeps the last few thousand
   if (validPlots.size > 5_000) validPlots.clear();
@@ -51,7 +48,7 @@ export function validatePlot(plot: Json, file: string): void {
  * compiled spec (`compiled.layer[2].mark`).
  */
 export function validate(spec: Json, file: string): TopLevelSpec {
-  const check = validatorFor(kindOf(spec));
+  const check = vegaLiteValidator(kindOf(spec));
   if (!check(spec)) throw schemaError(check.errors ?? [], spec, { file, prefix: ["compiled"] });
   return spec as unknown as TopLevelSpec;
 }
