@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ChartsError, type Where } from "@charts/errors";
 import { checkDatasets, type Dataset, type SourceInfo, type VerifiedRow } from "@charts/datasets";
 import type { Config } from "../config.ts";
-import { verification, type Verification } from "../commands/check.ts";
+import { datasetOfError, verification, type Verification } from "../commands/check.ts";
 
 /** One dataset's check as kept on disk. */
 interface Kept {
@@ -76,12 +76,11 @@ export async function verifyCached(
   });
   if (fresh.length) {
     const { verified, errors } = await checkDatasets(fresh, config.texts, { ...(sources ? { sources } : {}), limits: config.limits });
-    const byFile = new Map<string | undefined, string>();
-    for (const dataset of fresh) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);
+    const datasetOf = datasetOfError(fresh);
     for (const dataset of fresh) results.set(dataset.name, { verified: [], errors: [] });
     for (const row of verified) results.get(row.dataset)!.verified.push(row);
     for (const error of errors) {
-      const result = results.get(byFile.get(error.where.file) ?? "");
+      const result = results.get(datasetOf(error) ?? "");
       if (result) result.errors.push({ detail: error.detail, where: error.where });
       else stray.push(error);
     }

@@ -25,14 +25,19 @@ export async function verify(
   return verification(verified, errors, datasets);
 }
 
+/** The dataset (of `datasets`) a figure-check error is about: errors name its data.csv or dataset.json, as loaded. */
+export function datasetOfError(datasets: Iterable<Dataset>): (error: ChartsError) => string | undefined {
+  const byFile = new Map<string | undefined, string>();
+  for (const dataset of datasets) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);
+  return (error) => byFile.get(error.where.file);
+}
+
 /** The figure check's result, with its errors by dataset (each names its dataset's file) and the sentence of each row found. */
 export function verification(verified: VerifiedRow[], errors: ChartsError[], datasets: Map<string, Dataset>): Verification {
-  // errors name the dataset's file (as loaded, relative to the project root)
-  const byFile = new Map<string | undefined, string>();
-  for (const dataset of datasets.values()) byFile.set(dataset.dataFile, dataset.name).set(dataset.metaFile, dataset.name);
+  const datasetOf = datasetOfError(datasets.values());
   const failing = new Map<string, ChartsError[]>();
   for (const error of errors) {
-    const name = byFile.get(error.where.file) ?? "";
+    const name = datasetOf(error) ?? "";
     failing.set(name, [...(failing.get(name) ?? []), error]);
   }
   const sentences = new Map(verified.map((v) => [rowKey(v.dataset, v.row), v.sentence]));
