@@ -7,9 +7,10 @@
 // after a code change or an upgrade re-renders everything: conservative, and
 // cheap to compute (a few hundred files) without loading any renderer.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { filesUnder } from "./filesUnder.ts";
 
 /** The repository the tool runs from: apps/cli/src/build/ is four folders down. */
 const TOOL_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -35,7 +36,7 @@ export function toolKey(): string {
   const hash = createHash("sha256");
   for (const { under, take } of PARTS) {
     const base = join(TOOL_ROOT, under);
-    for (const path of listFiles(base).filter((file) => take(relative(base, file)))) {
+    for (const path of filesUnder(base, (name) => name === "node_modules" || name.startsWith(".")).filter((file) => take(relative(base, file)))) {
       hash.update(`${relative(TOOL_ROOT, path)}\0`).update(readFileSync(path)).update("\0");
     }
   }
@@ -43,16 +44,4 @@ export function toolKey(): string {
   hash.update(existsSync(lockfile) ? readFileSync(lockfile) : "no lockfile");
   hash.update(`\0${process.platform}-${process.arch}\0${process.version}`);
   return (memo = hash.digest("hex"));
-}
-
-/** Every file under `dir`, sorted, skipping node_modules and dot-folders. */
-function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
 }

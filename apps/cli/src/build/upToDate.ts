@@ -12,11 +12,12 @@
 // and publishes past the damage); a file altered in place with its size and
 // time forged back is not.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { FileStat, TrustedRelease } from "@charts/publish";
 import type { Config } from "../config.ts";
 import { toolKey } from "./toolKey.ts";
+import { filesUnder } from "./filesUnder.ts";
 
 const STATE = "last-build.json";
 
@@ -110,14 +111,4 @@ export function forgetBuild(config: Config): void {
   } catch {
     // no cache folder yet: nothing to forget
   }
-}
-
-function filesUnder(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...filesUnder(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
 }
