@@ -54,13 +54,8 @@ export function buildFingerprint(config: Config, options: Record<string, unknown
 
 /** The last build's state when `fingerprint` is its fingerprint and its release is published and intact; else undefined. */
 export function upToDate(config: Config, fingerprint: string): BuildState | undefined {
-  let state: BuildState;
-  try {
-    state = JSON.parse(readFileSync(join(config.cache, STATE), "utf8")) as BuildState;
-  } catch {
-    return undefined;
-  }
-  if (state.version !== 1 || state.fingerprint !== fingerprint) return undefined;
+  const state = readState(config);
+  if (state?.fingerprint !== fingerprint) return undefined;
   let release: string;
   try {
     release = realpathSync(config.out);
@@ -82,13 +77,25 @@ export function upToDate(config: Config, fingerprint: string): BuildState | unde
  * (previousRelease of @charts/publish).
  */
 export function lastRelease(config: Config): TrustedRelease | undefined {
-  try {
-    const state = JSON.parse(readFileSync(join(config.cache, STATE), "utf8")) as Partial<BuildState>;
-    if (state.version !== 1 || typeof state.release !== "string" || !state.files) return undefined;
-    return { release: state.release, files: state.files };
-  } catch {
-    return undefined;
+  const state = readState(config);
+  return state && { release: state.release, files: state.files };
+}
+
+/** The state file, read once per process (upToDate, then lastRelease, ask for it: at 1000 charts it lists 50,000 files). */
+const states = new Map<string, BuildState | undefined>();
+
+function readState(config: Config): BuildState | undefined {
+  const file = join(config.cache, STATE);
+  if (!states.has(file)) {
+    let state: Partial<BuildState> | undefined;
+    try {
+      state = JSON.parse(readFileSync(file, "utf8")) as Partial<BuildState>;
+    } catch {
+      state = undefined;
+    }
+    states.set(file, state?.version === 1 && typeof state.release === "string" && state.files ? (state as BuildState) : undefined);
   }
+  return states.get(file);
 }
 
 /** Records a clean build: its fingerprint and what its release holds now (`names`: every file it lists). */
@@ -102,11 +109,13 @@ export function recordBuild(config: Config, state: Omit<BuildState, "version" | 
   mkdirSync(config.cache, { recursive: true });
   writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ version: 1, ...state, release: basename(releaseDir), files } satisfies BuildState));
   renameSync(`${file}.${process.pid}.tmp`, file);
+  states.delete(file);
 }
 
 /** Forgets the last build (a build that failed, or published nothing trustworthy): the next one runs in full. */
 export function forgetBuild(config: Config): void {
   try {
+    states.delete(join(config.cache, STATE));
     writeFileSync(join(config.cache, STATE), "{}");
   } catch {
     // no cache folder yet: nothing to forget
